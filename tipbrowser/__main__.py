@@ -1,0 +1,5 @@
+"""`python -m tipbrowser` runs the command line."""
+
+from tipbrowser.cli import run
+
+run()

@@ -1,0 +1,209 @@
+"""The document model: frozen, addressable nodes with spans into the normalised text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+
+__all__ = [
+    "Span",
+    "SectionKind",
+    "Tier",
+    "Sentence",
+    "Paragraph",
+    "Section",
+    "Recommendation",
+    "Report",
+    "Node",
+]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A half-open range of character offsets into a report's normalised text."""
+
+    start: int
+    end: int
+
+    def slice(self, text: str) -> str:
+        """The text this span covers."""
+        return text[self.start : self.end]
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, offset: int) -> bool:
+        """Whether `offset` falls inside the span."""
+        return self.start <= offset < self.end
+
+
+class SectionKind(str, Enum):
+    """What a section of a narrative is."""
+
+    INTRO = "intro"
+    PROFILE = "profile"
+    RECOMMENDATIONS = "recommendations"
+    PROSECUTION = "prosecution"
+    GOVERNMENT_EFFORTS = "government_efforts"
+    PROTECTION = "protection"
+    PREVENTION = "prevention"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        """The name readers know the section by."""
+        return _KIND_LABELS[self]
+
+
+_KIND_LABELS = {
+    SectionKind.INTRO: "Summary",
+    SectionKind.PROFILE: "Trafficking profile",
+    SectionKind.RECOMMENDATIONS: "Prioritized recommendations",
+    SectionKind.PROSECUTION: "Prosecution",
+    SectionKind.GOVERNMENT_EFFORTS: "Government efforts",
+    SectionKind.PROTECTION: "Protection",
+    SectionKind.PREVENTION: "Prevention",
+    SectionKind.OTHER: "Other",
+}
+
+
+class Tier(str, Enum):
+    """A tier placement, spelled as the report spells it."""
+
+    TIER_1 = "Tier 1"
+    TIER_2 = "Tier 2"
+    TIER_2_WATCH_LIST = "Tier 2 Watch List"
+    TIER_3 = "Tier 3"
+    SPECIAL_CASE = "Special Case"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of a paragraph."""
+
+    id: str
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph: a run of text between blank lines (or one list line)."""
+
+    id: str
+    text: str
+    span: Span
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def number(self) -> int:
+        """The paragraph's 1-based number within its section."""
+        return int(self.id.rsplit("/p", 1)[1])
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A titled part of the narrative: summary, recommendations, the three Ps, profile."""
+
+    id: str
+    kind: SectionKind
+    title: str
+    paragraphs: tuple[Paragraph, ...]
+    heading_span: Span | None = None
+
+    @property
+    def span(self) -> Span | None:
+        """From the heading (or first paragraph) to the end of the last paragraph."""
+        starts = [p.span.start for p in self.paragraphs]
+        if self.heading_span is not None:
+            starts.append(self.heading_span.start)
+        if not starts:
+            return None
+        ends = [p.span.end for p in self.paragraphs] or [self.heading_span.end]  # type: ignore[union-attr]
+        return Span(min(starts), max(ends))
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendation:
+    """One prioritized recommendation, without its bullet or separator."""
+
+    id: str
+    text: str
+    span: Span
+    paragraph_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A whole narrative: metadata, sections in reading order and the recommendations."""
+
+    id: str
+    title: str | None
+    country: str | None
+    country_as_written: str | None
+    year: int | None
+    tier: Tier | None
+    sections: tuple[Section, ...]
+    recommendations: tuple[Recommendation, ...]
+    encoding: str
+    text: str
+    source: str | None = None
+    dropped: tuple[Span, ...] = field(default=())
+
+    @property
+    def display_title(self) -> str:
+        """A title for headers: the report's own, else built from country and year."""
+        if self.title:
+            return self.title
+        if self.country and self.year:
+            return f"{self.year} Trafficking in Persons Report: {self.country}"
+        return self.country or self.id
+
+    def paragraphs(self) -> Iterator[tuple[Section, Paragraph]]:
+        """Every paragraph in reading order, with its section."""
+        for section in self.sections:
+            for paragraph in section.paragraphs:
+                yield section, paragraph
+
+    def sentences(self) -> Iterator[tuple[Section, Paragraph, Sentence]]:
+        """Every sentence in reading order, with its section and paragraph."""
+        for section in self.sections:
+            for paragraph in section.paragraphs:
+                for sentence in paragraph.sentences:
+                    yield section, paragraph, sentence
+
+    def section(self, kind: SectionKind) -> Section | None:
+        """The first section of `kind`, if the report has one."""
+        return next((s for s in self.sections if s.kind is kind), None)
+
+    def find(self, node_id: str) -> Node | None:
+        """The node with id `node_id`, or None."""
+        return self._index().get(node_id)
+
+    def ids(self) -> list[str]:
+        """Every addressable id, in reading order."""
+        return list(self._index())
+
+    def _index(self) -> dict[str, Node]:
+        cached = _INDEX_CACHE.get(id(self))
+        if cached is not None and cached[0] is self:
+            return cached[1]
+        index: dict[str, Node] = {}
+        for section in self.sections:
+            index[section.id] = section
+            for paragraph in section.paragraphs:
+                index[paragraph.id] = paragraph
+                for sentence in paragraph.sentences:
+                    index[sentence.id] = sentence
+        for recommendation in self.recommendations:
+            index[recommendation.id] = recommendation
+        if len(_INDEX_CACHE) > 64:
+            _INDEX_CACHE.clear()
+        _INDEX_CACHE[id(self)] = (self, index)
+        return index
+
+
+Node = Section | Paragraph | Sentence | Recommendation
+
+_INDEX_CACHE: dict[int, tuple[Report, dict[str, Node]]] = {}

@@ -1,0 +1,126 @@
+"""Bytes to text, honestly: encoding detection, newline normalisation and refusals."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from tipbrowser.errors import (
+    BinaryFileError,
+    NotAFileError,
+    NotFoundError,
+    TooLargeError,
+    UnreadableError,
+)
+
+__all__ = ["Decoded", "DEFAULT_MAX_BYTES", "read_path", "decode", "normalise"]
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+"""Files larger than this are refused unless the caller raises the cap (`--max-size`)."""
+
+_BROAD_FAILURE = 0.001
+"""Share of undecodable UTF-8 bytes above which the file is taken to be cp1252."""
+
+_BLANK_LINE = re.compile(r"^[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+$", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """A file's text after decoding and normalisation, and how it was decoded."""
+
+    text: str
+    encoding: str
+    path: Path | None = None
+
+
+def read_path(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
+    """Read and decode the narrative at `path`, refusing anything that is not one."""
+    path = Path(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise NotFoundError(path, "no such file") from None
+    except PermissionError:
+        raise UnreadableError(path, "permission denied") from None
+    except OSError as error:
+        raise UnreadableError(path, error.strerror or "cannot be read") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise NotAFileError(path, "is a directory, not a report file")
+    if not stat.S_ISREG(info.st_mode):
+        raise NotAFileError(path, "is not a regular file (a device, FIFO or socket)")
+    if info.st_size > max_bytes:
+        raise TooLargeError(
+            path,
+            f"is {info.st_size:,} bytes, over the {max_bytes:,}-byte cap "
+            "(raise it with --max-size)",
+        )
+    try:
+        # O_NONBLOCK: if the path was swapped for a FIFO after stat, open must not hang.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except PermissionError:
+        raise UnreadableError(path, "permission denied") from None
+    except OSError as error:
+        raise UnreadableError(path, error.strerror or "cannot be read") from None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise NotAFileError(path, "is not a regular file (a device, FIFO or socket)")
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise TooLargeError(
+            path, f"is over the {max_bytes:,}-byte cap (raise it with --max-size)"
+        )
+    try:
+        return decode(data, path=path)
+    except BinaryFileError:
+        raise BinaryFileError(path, "holds binary data (NUL bytes), not a narrative") from None
+
+
+def decode(data: bytes, *, path: Path | None = None) -> Decoded:
+    """Decode report bytes: BOMs, UTF-8, UTF-16, and cp1252 when UTF-8 fails broadly."""
+    text: str
+    if data.startswith(codecs.BOM_UTF8):
+        text, encoding = data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    elif data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        encoding = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
+        text = data[2:].decode(encoding, errors="replace")
+        encoding = "utf-16"
+    else:
+        if b"\x00" in data:
+            raise BinaryFileError(path or Path("<data>"), "holds binary data (NUL bytes)")
+        text, encoding = _decode_8bit(data)
+    if "\x00" in text:
+        raise BinaryFileError(path or Path("<data>"), "holds binary data (NUL bytes)")
+    return Decoded(normalise(text), encoding, path)
+
+
+def _decode_8bit(data: bytes) -> tuple[str, str]:
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    bad = _count_invalid_utf8(data)
+    if bad <= max(2, int(len(data) * _BROAD_FAILURE)):
+        return data.decode("utf-8", errors="replace"), "utf-8"
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def _count_invalid_utf8(data: bytes) -> int:
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    return decoder.decode(data, final=True).count("\ufffd") - data.decode(
+        "utf-8", errors="ignore"
+    ).count("\ufffd")
+
+
+def normalise(text: str) -> str:
+    """Newlines to LF, no BOM, and lines of only whitespace or NBSP made empty."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _BLANK_LINE.sub("", text)

@@ -1,0 +1,108 @@
+"""Splitting a recommendations section into items, in every layout the reports have used."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["split_items", "looks_like_recommendations", "IMPERATIVE_VERBS"]
+
+_BULLET_START = re.compile(r"\s*(?:[•*▪◦●·]|-(?=\s))\s*")
+_INLINE_BULLET = re.compile(r"\s+[•▪●]\s*|\s+\*\s+|(?<=[.;])\s*•\s*")
+_GLUED = re.compile(r"(?<=[a-z)”’])\.(?=[A-Z][a-z])")
+_LEADING_AND = re.compile(r"(?:and|And)\s+(?=\S)")
+
+IMPERATIVE_VERBS = frozenset(
+    """
+    adopt allocate allow amend apply approve assist build cease clarify collect complete
+    conduct consistently continue coordinate create criminalize criminalise dedicate
+    designate develop disseminate draft effectively eliminate empower enact encourage end
+    enforce enhance ensure establish expand extend facilitate finalize finalise formalize
+    formalise fully fund grant harmonize hold identify implement improve increase
+    incorporate institutionalize integrate investigate issue launch make mandate monitor
+    offer partner pass proactively promote prosecute protect provide publish pursue raise
+    ratify reduce refer regulate remove require resume retain revise screen seek set
+    significantly standardize strengthen support systematically take track train undertake
+    update utilize vigorously work prioritize prevent respect adequately robustly
+    sufficiently continuously expeditiously actively establish reinstate dedicate amend
+    collaborate consider disburse investigate negotiate sustain hire include inform
+    """.split()
+)
+
+
+def looks_like_recommendations(text: str) -> bool:
+    """Whether an unheaded paragraph reads as a list of recommendations, not prose."""
+    stripped = text.strip()
+    if not stripped:
+        return False
+    if _BULLET_START.match(stripped) or " • " in stripped:
+        return True
+    first = re.match(r"[A-Za-z]+", stripped)
+    if first is None or first.group().lower() not in IMPERATIVE_VERBS:
+        return False
+    return True
+
+
+def split_items(paragraphs: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Split the paragraphs of a recommendations section into item spans.
+
+    Bulleted, one-per-paragraph and glued layouts split on bullets and on a full stop
+    glued to a capital letter. Only a lone paragraph without bullets (the 2009–2018
+    style) is split on semicolons, so an item's own semicolons survive elsewhere.
+    """
+    bulleted = any(_has_bullets(text[s:e]) for s, e in paragraphs)
+    semicolon_style = len(paragraphs) == 1 and not bulleted
+    items: list[tuple[int, int]] = []
+    for start, end in paragraphs:
+        pieces = _cut(text, start, end, _INLINE_BULLET)
+        pieces = [p for s, e in pieces for p in _cut_glued(text, s, e)]
+        if semicolon_style and text.count(";", start, end) >= 1:
+            pieces = [p for s, e in pieces for p in _cut(text, s, e, re.compile(r";\s*"))]
+        for s, e in pieces:
+            item = _clean(text, s, e)
+            if item is not None:
+                items.append(item)
+    return items
+
+
+def _has_bullets(paragraph: str) -> bool:
+    return bool(_BULLET_START.match(paragraph)) or bool(_INLINE_BULLET.search(paragraph))
+
+
+def _cut(text: str, start: int, end: int, separator: re.Pattern[str]) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    at = start
+    for match in separator.finditer(text, start, end):
+        pieces.append((at, match.start()))
+        at = match.end()
+    pieces.append((at, end))
+    return pieces
+
+
+def _cut_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    at = start
+    for match in _GLUED.finditer(text, start, end):
+        pieces.append((at, match.end()))
+        at = match.end()
+    pieces.append((at, end))
+    return pieces
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Trim bullets, space and a leading "and" from an item span."""
+    while True:
+        bullet = _BULLET_START.match(text, start, end)
+        if bullet and bullet.end() > start:
+            start = bullet.end()
+            continue
+        break
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "•*"):
+        end -= 1
+    conj = _LEADING_AND.match(text, start, end)
+    if conj:
+        start = conj.end()
+    if end - start < 3 or not re.search(r"[A-Za-z]", text[start:end]):
+        return None
+    return start, end
