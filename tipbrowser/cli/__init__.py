@@ -14,6 +14,11 @@ __all__ = ["main", "run", "COMMANDS"]
 # name → module under tipbrowser.cli that defines `add_arguments(parser)` and `run(args)`.
 COMMANDS: dict[str, str] = {
     "outline": "Show a report's title, tier, sections and the ids of every passage.",
+    "search": "Search one or many reports; ranked hits with highlighted terms.",
+    "metrics": "List every figure the reports state, with prior years and sources.",
+    "evidence": "List each recommendation with the passages that support it.",
+    "cite": "Print the citation for a passage id.",
+    "compare": "Compare one country across the years open: tiers, metrics, recommendations.",
 }
 
 _EPILOG = """\
