@@ -75,8 +75,9 @@ class CiteFormat(str, Enum):
         try:
             return cls(value.strip().lower())
         except ValueError:
-            choices = ", ".join(f.value for f in cls)
-            raise UsageError(f"unknown citation format {visible(value)!r}; choose one of {choices}") from None
+            *rest, last = [f.value for f in cls]
+            choices = f"{', '.join(rest)} or {last}"
+            raise UsageError(f"unknown citation format {visible(value)!r} (choose {choices})") from None
 
 
 @dataclass(frozen=True, slots=True)
