@@ -11,11 +11,16 @@ __all__ = ["run_tui"]
 
 
 def run_tui(args: argparse.Namespace) -> int:
-    """Open the app on the given paths (or the bundled report) and return its exit status."""
+    """Open the app on the given paths (or the bundled report) and return its exit status.
+
+    Bad paths raise `TipBrowserError` from `make_app`, before the terminal is touched;
+    a crash inside the app prints one line (the traceback too with ``--debug``).
+    """
     from tipbrowser.ui.app import make_app
 
     app = make_app(args.paths, max_bytes=max_bytes(args), debug=args.debug)
     app.run()
-    if app.return_code and not args.debug and getattr(app, "crash_message", None):
+    code = app.return_code or 0
+    if code and app.crash_message and not args.debug:
         print(f"tipbrowser: {app.crash_message}", file=sys.stderr)
-    return app.return_code or 0
+    return code

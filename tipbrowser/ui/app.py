@@ -1,40 +1,134 @@
-"""The tipbrowser app (a first reader; the full one replaces it)."""
+"""The tipbrowser app: holds the open reports and the app-wide actions; screens do the rest."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
 
-from textual.app import App, ComposeResult
+from textual.app import App
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.screen import Screen
 
 from tipbrowser.bundled import bundled_path
+from tipbrowser.errors import TipBrowserError
+from tipbrowser.model import Report
 from tipbrowser.parser import parse_path
 from tipbrowser.reader import DEFAULT_MAX_BYTES
+from tipbrowser.text import visible
+from tipbrowser.ui.actions import bindings
+from tipbrowser.ui.commands import ActionCommands, GoToCommands, ReportCommands
+from tipbrowser.ui.screens.reading import ReadingScreen
 
-__all__ = ["TipBrowserApp", "make_app"]
+__all__ = ["TipBrowserApp", "make_app", "load_reports"]
+
+
+def load_reports(paths: Sequence[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Report]:
+    """Parse every path (the bundled report when none); raises `TipBrowserError` on a bad one."""
+    return [parse_path(Path(path), max_bytes=max_bytes) for path in paths or [bundled_path()]]
+
+
+def crash_line(error: BaseException) -> str:
+    """One line describing an unexpected error, safe to print."""
+    detail = " ".join(str(error).split())[:200]
+    return visible(f"unexpected error: {type(error).__name__}{': ' + detail if detail else ''} (run with --debug for details)")
 
 
 class TipBrowserApp(App[None]):
     """Read Trafficking in Persons narratives."""
 
-    BINDINGS = [("q", "quit", "Quit")]
+    CSS_PATH = "tipbrowser.tcss"
+    BINDINGS = bindings("app")
+    COMMANDS = App.COMMANDS | {ActionCommands, GoToCommands, ReportCommands}
+    ENABLE_COMMAND_PALETTE = True
 
-    def __init__(self, paths: Sequence[str], max_bytes: int, debug: bool) -> None:
+    def __init__(self, reports: Sequence[Report], *, max_bytes: int = DEFAULT_MAX_BYTES, debug: bool = False) -> None:
         super().__init__()
-        self.paths = [Path(p) for p in paths] or [bundled_path()]
+        if not reports:
+            raise ValueError("the app needs at least one report")
+        self.reports = list(reports)
+        """Every open report."""
+        self.current = 0
+        """The index in `reports` of the one on view."""
         self.max_bytes = max_bytes
+        self.debug_mode = debug
         self.crash_message: str | None = None
+        """One line for stderr when the app crashed."""
 
-    def compose(self) -> ComposeResult:
-        report = parse_path(self.paths[0], max_bytes=self.max_bytes)
-        self.title = report.display_title
-        yield Header()
-        yield Static(Content(report.text))
-        yield Footer()
+    @property
+    def report(self) -> Report:
+        """The report on view."""
+        return self.reports[self.current]
+
+    @property
+    def reading(self) -> ReadingScreen:
+        """The reading screen (the bottom of the screen stack)."""
+        screen = self.screen_stack[0]
+        assert isinstance(screen, ReadingScreen)
+        return screen
+
+    def get_default_screen(self) -> Screen:
+        """Open on the reading screen."""
+        return ReadingScreen(self.report)
+
+    def on_mount(self) -> None:
+        """Title the terminal after the report."""
+        self.title = visible(self.report.display_title)
+
+    def go_to(self, node_id: str) -> None:
+        """Jump to a node of the report on view."""
+        self.reading.go_to(node_id)
+
+    def switch_report(self, number: int) -> None:
+        """Show the open report with index `number`."""
+        self.current = number
+        self.title = visible(self.report.display_title)
+        self.reading.show_report(self.report)
+
+    def open_path(self, path: str) -> bool:
+        """Open the narrative at `path` and show it; a bad path gives one sentence."""
+        try:
+            report = parse_path(Path(path).expanduser(), max_bytes=self.max_bytes)
+        except TipBrowserError as error:
+            self.notify(Content(visible(str(error))), title="Cannot open that file", severity="error")  # type: ignore[arg-type]
+            return False
+        self.reports.append(report)
+        self.switch_report(len(self.reports) - 1)
+        return True
+
+    def action_open_file(self) -> None:
+        """Ask for a path and open it."""
+        from tipbrowser.ui.screens.open_file import OpenFileScreen
+
+        def opened(path: str | None) -> None:
+            if path:
+                self.open_path(path)
+
+        self.push_screen(OpenFileScreen(), opened)
+
+    def action_help(self) -> None:
+        """Show every key."""
+        from tipbrowser.ui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Remember one line for stderr; keep Textual's traceback only with --debug."""
+        self.crash_message = crash_line(error)
+        super()._handle_exception(error)
+        if not self.debug_mode:
+            self._exit_renderables.clear()
 
 
-def make_app(paths: Sequence[str] = (), *, max_bytes: int = DEFAULT_MAX_BYTES, debug: bool = False) -> TipBrowserApp:
-    """The app, built the same way for the command line and for tests."""
-    return TipBrowserApp(paths, max_bytes, debug)
+def make_app(
+    paths: Sequence[str | Path] = (),
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    debug: bool = False,
+) -> TipBrowserApp:
+    """The app on `paths` (or the bundled report), built the same way for the CLI and tests.
+
+    Every path is read and parsed first, so a bad one raises `TipBrowserError` before
+    the terminal is touched.
+    """
+    return TipBrowserApp(load_reports(paths, max_bytes), max_bytes=max_bytes, debug=debug)

@@ -1,0 +1,165 @@
+"""The reading screen: header, section tree, document, side panel; it routes, never computes."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from tipbrowser.model import Report
+from tipbrowser.ui.actions import bindings
+from tipbrowser.ui.history import JumpHistory
+from tipbrowser.ui.widgets.document import DocumentView
+from tipbrowser.ui.widgets.header import ReportHeader
+from tipbrowser.ui.widgets.section_tree import SectionTree
+from tipbrowser.ui.widgets.side_panel import SidePanel
+
+__all__ = ["ReadingScreen", "SIDE_PANEL_MIN_WIDTH"]
+
+SIDE_PANEL_MIN_WIDTH = 140
+"""Below this many columns the side panel hides itself unless asked for."""
+
+PANES = ("tree", "document", "metrics", "recommendations")
+
+
+class ReadingScreen(Screen[None]):
+    """Shows one report and keeps its panes in step."""
+
+    BINDINGS = bindings("screen")
+
+    side_panel_wanted: var[bool | None] = var(None, init=False)
+    """True or False once the user toggles the side panel; None follows the width."""
+
+    def __init__(self, report: Report) -> None:
+        super().__init__()
+        self.report = report
+        """The report on view."""
+        self.history = JumpHistory()
+        """Where `back` and `forward` go."""
+
+    def compose(self) -> ComposeResult:
+        yield ReportHeader(id="header")
+        with Horizontal(id="panes"):
+            yield SectionTree(id="tree")
+            yield DocumentView(id="document")
+            yield SidePanel(id="side")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Show the report and put the reader in the text."""
+        self.show_report(self.report)
+        self.document.focus()
+
+    @property
+    def document(self) -> DocumentView:
+        """The document view."""
+        return self.query_one(DocumentView)
+
+    @property
+    def tree(self) -> SectionTree:
+        """The section tree."""
+        return self.query_one(SectionTree)
+
+    @property
+    def side_panel(self) -> SidePanel:
+        """The side panel."""
+        return self.query_one(SidePanel)
+
+    def show_report(self, report: Report) -> None:
+        """Switch every pane to `report`."""
+        self.report = report
+        self.history = JumpHistory()
+        self.app.sub_title = ""
+        self.query_one(ReportHeader).show_report(report)
+        self.tree.show_report(report)
+        self.document.show_report(report)
+
+    def go_to(self, node_id: str) -> bool:
+        """Jump to node `node_id` (recorded in the history)."""
+        return self.document.go_to(node_id)
+
+    # ----------------------------------------------------------------- messages
+
+    def on_section_tree_picked(self, message: SectionTree.Picked) -> None:
+        """Read from the node the user picked in the tree."""
+        self.go_to(message.node_id)
+
+    def on_document_view_section_in_view(self, message: DocumentView.SectionInView) -> None:
+        """Keep the tree's cursor on the section being read."""
+        self.tree.follow(message.section_id)
+
+    def on_document_view_jumped(self, message: DocumentView.Jumped) -> None:
+        """Remember where a jump started."""
+        self.history.jumped(message.origin)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Collapse or restore the side panel as the terminal narrows or widens."""
+        self._update_side_panel()
+
+    def watch_side_panel_wanted(self) -> None:
+        """Show or hide the side panel as asked."""
+        self._update_side_panel()
+
+    def _update_side_panel(self) -> None:
+        wanted = self.side_panel_wanted
+        show = self.size.width >= SIDE_PANEL_MIN_WIDTH if wanted is None else wanted
+        self.side_panel.display = show
+        self.set_class(self.size.width < 100, "-narrow")
+
+    # ----------------------------------------------------------------- actions
+
+    def action_next_section(self) -> None:
+        """Go to the next section."""
+        self._step_section(1)
+
+    def action_previous_section(self) -> None:
+        """Go to the previous section (or the top of this one)."""
+        self._step_section(-1)
+
+    def _step_section(self, step: int) -> None:
+        target = self.document.step_section(step)
+        if target is not None:
+            self.go_to(target)
+
+    def action_back(self) -> None:
+        """Go back to where the last jump started."""
+        target = self.history.back(self.document.top_id or self.report.id)
+        if target is not None:
+            self.document.go_to(target, jump=False)
+
+    def action_forward(self) -> None:
+        """Go forward again after going back."""
+        target = self.history.forward(self.document.top_id or self.report.id)
+        if target is not None:
+            self.document.go_to(target, jump=False)
+
+    def action_pane(self, name: str) -> None:
+        """Focus a pane: the tree, the text, or a side-panel tab."""
+        if name == "tree":
+            self.tree.focus()
+        elif name == "document":
+            self.document.focus()
+        else:
+            if not self.side_panel.display:
+                self.side_panel_wanted = True
+            self.side_panel.show_tab(name)
+            self.call_after_refresh(self._focus_tabs)
+
+    def _focus_tabs(self) -> None:
+        self.side_panel.query_one("Tabs").focus()
+
+    def action_cycle_panes(self) -> None:
+        """Move focus to the next pane: tree, text, side panel."""
+        order = [self.tree, self.document]
+        if self.side_panel.display:
+            order.append(self.side_panel.query_one("Tabs"))  # type: ignore[arg-type]
+        focused = self.focused
+        here = next((i for i, pane in enumerate(order) if focused is not None and (focused is pane or pane in focused.ancestors)), -1)
+        order[(here + 1) % len(order)].focus()
+
+    def action_toggle_side_panel(self) -> None:
+        """Show or hide the side panel."""
+        self.side_panel_wanted = not self.side_panel.display

@@ -1,0 +1,1 @@
+"""The widgets of the reader: each shows something and posts messages about it."""
