@@ -105,8 +105,11 @@ _TITLES = [
     re.compile(
         r"U\.S\. Department of State (?P<year>(?:19|20)\d\d) Trafficking in Persons Report"
         r"(?:\s*[-–]\s*(?P<country>.+))?"
-    ),
+    ),    re.compile(r"Human trafficking in (?P<country>[A-Z].{1,60})"),  # Wikipedia article title
 ]
+
+# A per-country archive page opens with the country's name alone ("The Gambia").
+_COUNTRY_LINE = re.compile(r"(?:The )?[A-Z][\w’'\-]+(?: (?:[A-Z][\w’'\-]+|of|the|and|d’\w+)){0,5}")
 
 # ---- tier lines ----------------------------------------------------------------------
 
@@ -138,10 +141,13 @@ _HEADING = re.compile(
 )
 
 RUN_IN = re.compile(
-    r"\s*(?P<name>(?i:recommendations for\b[^:]{0,90})|Scope and Magnitude|SCOPE AND MAGNITUDE|"
-    r"(?i:prioritized recommendations))\s*:\s*(?=\S)"
+    r"\s*(?P<name>(?i:recommendations for\b[^:]{0,90}|prioritized recommendations)"
+    r"|(?:Scope and Magnitude|Government Efforts|Trafficking Profile|Prosecution|Protection|Prevention)"
+    r"|(?:SCOPE AND MAGNITUDE|GOVERNMENT EFFORTS|TRAFFICKING PROFILE|PROSECUTION|PROTECTION|PREVENTION))"
+    r"\s*:\s*(?=\S)"
     r"|\s*(?P<bare>Prioritized Recommendations|PRIORITIZED RECOMMENDATIONS)\s+(?=[A-Z][a-z])"
 )
+"""A heading run into the first line of its text: "Scope and Magnitude: Somalia is …"."""
 
 
 def _heading_kind(match: re.Match[str]) -> SectionKind:
@@ -149,6 +155,12 @@ def _heading_kind(match: re.Match[str]) -> SectionKind:
         if match.group(f"k{i}"):
             return kind
     return SectionKind.OTHER  # pragma: no cover - the pattern only matches the names
+
+
+def _kind_of_name(name: str) -> SectionKind:
+    """The section a heading's words name ("Government Efforts" → government_efforts)."""
+    match = _HEADING.fullmatch(name)
+    return _heading_kind(match) if match else SectionKind.OTHER
 
 
 def _is_heading_case(name: str) -> bool:
@@ -177,9 +189,15 @@ def _rule_title(line: str, first_zone: bool) -> Classified | None:
             groups = match.groupdict()
             country = (groups.get("country") or "").strip() or None
             tier = Tier.SPECIAL_CASE if groups.get("special") else None
-            return Classified(
-                LineKind.TITLE, title=stripped, year=int(groups["year"]), country=country, tier=tier
-            )
+            year = int(groups["year"]) if groups.get("year") else None
+            return Classified(LineKind.TITLE, title=stripped, year=year, country=country, tier=tier)
+    return None
+
+
+def _rule_country_line(line: str, first_zone: bool) -> Classified | None:
+    stripped = line.strip()
+    if first_zone and _COUNTRY_LINE.fullmatch(stripped) and not _HEADING.fullmatch(stripped):
+        return Classified(LineKind.TITLE, country=stripped)
     return None
 
 
@@ -219,10 +237,7 @@ def _rule_heading(line: str, first_zone: bool) -> Classified | None:
     run_in = RUN_IN.match(line)
     if run_in:
         title = (run_in.group("name") or run_in.group("bare")).strip()
-        kind = (
-            SectionKind.PROFILE if title.lower().startswith("scope") else SectionKind.RECOMMENDATIONS
-        )
-        return Classified(LineKind.HEADING, section=kind, title=title, rest_at=run_in.end())
+        return Classified(LineKind.HEADING, section=_kind_of_name(title), title=title, rest_at=run_in.end())
     return None
 
 
@@ -236,6 +251,7 @@ _RULES: list[tuple[str, Callable[[str, bool], Classified | None]]] = [
     ("title", _rule_title),
     ("tier", _rule_tier),
     ("heading", _rule_heading),
+    ("country line", _rule_country_line),
     ("text", _rule_text),
 ]
 

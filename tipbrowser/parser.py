@@ -6,67 +6,53 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tipbrowser.lines import Classified, LineKind, classify, natural_country, tier_from_words
-from tipbrowser.model import (
-    Paragraph,
-    Recommendation,
-    Report,
-    Section,
-    SectionKind,
-    Sentence,
-    Span,
-    Tier,
-)
+from tipbrowser.front import Block, Draft, resolve_front
+from tipbrowser.lines import Classified, LineKind, classify, natural_country
+from tipbrowser.metadata import country_from_paragraphs, report_id, tier_from_summary, year_from_text
+from tipbrowser.model import Paragraph, Recommendation, Report, Section, SectionKind, Sentence, Span, Tier
 from tipbrowser.reader import DEFAULT_MAX_BYTES, normalise, read_path
-from tipbrowser.recommendations import looks_like_recommendations, split_items
+from tipbrowser.recommendations import should_sentences, split_items
 from tipbrowser.sentences import split_sentences
-from tipbrowser.text import slugify
 
 __all__ = ["parse_text", "parse_path"]
 
 _BULLET_LINE = re.compile(r"\s*(?:[•*▪●]|-(?=\s))")
-_TERMINAL = re.compile(r"[.!?:;][\"”’')\]]*\s*$")
-_INTRO = re.compile(
-    r"(?:Government of .{1,90}? (?:does not fully|fully) (?:meet|comply|meets|complies))"
-    r"|minimum standards for the elimination of trafficking"
-)
-_PROFILE = re.compile(r"\bis (?:primarily |principally |mainly )?an? (?:source|transit|destination)\b")
-_EFFORTS = [
-    (SectionKind.PROSECUTION, re.compile(r"The government (?:\w+ )?(?:\w+ )?(?:its )?(?:anti-trafficking )?law enforcement efforts")),
-    (SectionKind.PROTECTION, re.compile(r"The government (?:\w+ )?(?:\w+ )?(?:its )?(?:victim )?protection efforts")),
-    (SectionKind.PREVENTION, re.compile(r"The government (?:\w+ )?(?:\w+ )?(?:its )?(?:efforts to )?prevent(?:ion)? (?:efforts|trafficking)")),
-]
-_COUNTRY_IN_TEXT = [
-    re.compile(r"The Government of (?:the )?(?P<c>[A-Z][\w’'\- ]{1,50}?) (?:does not fully|fully) (?:meet|comply)"),
-    re.compile(r"(?:^|\n)(?:As reported over the past five years, )?(?P<c>[A-Z][\w’'\- ]{1,50}?) is (?:primarily )?an? (?:source|transit|destination)"),
-]
-_SHOULD = re.compile(r"\bshould (?=[a-z])")
-
-
-@dataclass(slots=True)
-class _Block:
-    """A paragraph-to-be: its span, and the heading that governs it, if any."""
-
-    start: int
-    end: int
-
-
-@dataclass(slots=True)
-class _Draft:
-    kind: SectionKind
-    title: str
-    heading: Span | None
-    blocks: list[_Block] = field(default_factory=list)
+_TERMINAL = re.compile(r"[.!?:][\"”’')\]]*\s*$")
+_SENTENCE_START = re.compile(r"\s*[\"“‘(]?[A-Z0-9]")
+_WRAP_WIDTH = 110
+"""Lines no longer than this, three or more in a row, are a hard-wrapped copy."""
 
 
 @dataclass(slots=True)
 class _Meta:
+    """What the title and tier lines said, and the furniture that was dropped."""
+
     title: str | None = None
     year: int | None = None
     title_country: str | None = None
     tier_country: str | None = None
     tier: Tier | None = None
     dropped: list[Span] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Scan:
+    """The state of one pass over the lines."""
+
+    text: str
+    meta: _Meta = field(default_factory=_Meta)
+    drafts: list[Draft] = field(default_factory=lambda: [Draft(SectionKind.OTHER, "", None)])
+    pending: list[tuple[int, int]] = field(default_factory=list)
+    first_zone: bool = True
+    foreign: bool = False  # past the next country's tier line on a multi-country page
+
+    def flush(self) -> None:
+        if self.pending:
+            self.drafts[-1].blocks.extend(_paragraphs(self.pending, self.text))
+            self.pending.clear()
+
+    def body_started(self) -> bool:
+        return len(self.drafts) > 1 or bool(self.drafts[0].blocks) or bool(self.pending)
 
 
 def parse_path(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
@@ -78,22 +64,19 @@ def parse_path(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Repor
 def parse_text(text: str, *, encoding: str = "utf-8", source: str | None = None) -> Report:
     """Parse a narrative's text (any year's layout) into a `Report`."""
     text = normalise(text)
-    meta = _Meta()
-    drafts = _sections(text, meta)
-    drafts = _resolve_front(drafts, text)
-    country_written = meta.tier_country or meta.title_country or _country_from_text(text)
-    country = natural_country(country_written) if country_written else None
-    if meta.tier_country is None and meta.title_country:
-        country = meta.title_country if not meta.title_country.isupper() else natural_country(meta.title_country)
-    year = meta.year or _year_from_text(text, meta.dropped)
-    tier = meta.tier or _infer_tier(text, drafts)
-    report_id = _report_id(country, year, source)
-    sections, recommendations = _build(report_id, drafts, text)
+    scan = _scan(text)
+    meta = scan.meta
+    drafts = resolve_front(scan.drafts, text)
+    written, country = _country(meta, drafts, text)
+    year = meta.year or year_from_text(text, meta.dropped)
+    tier = meta.tier or _inferred_tier(drafts, text)
+    rid = report_id(country, year, source)
+    sections, recommendations = _build(rid, drafts, text)
     return Report(
-        id=report_id,
+        id=rid,
         title=meta.title,
         country=country,
-        country_as_written=country_written,
+        country_as_written=written,
         year=year,
         tier=tier,
         sections=sections,
@@ -108,61 +91,59 @@ def parse_text(text: str, *, encoding: str = "utf-8", source: str | None = None)
 # ---- lines → section drafts ----------------------------------------------------------
 
 
-def _sections(text: str, meta: _Meta) -> list[_Draft]:
-    drafts: list[_Draft] = [_Draft(SectionKind.OTHER, "", None)]  # the front matter
-    first_zone = True
-    pending: list[tuple[int, int]] = []  # consecutive text lines
-
-    def flush() -> None:
-        if pending:
-            drafts[-1].blocks.extend(_paragraphs(pending, text))
-            pending.clear()
-
+def _scan(text: str) -> _Scan:
+    scan = _Scan(text)
     offset = 0
     for line in text.split("\n"):
         start, end = offset, offset + len(line)
         offset = end + 1
-        found = classify(line, first_zone=first_zone)
+        found = classify(line, first_zone=scan.first_zone)
         if found.kind == LineKind.TEXT:
-            pending.append((start, end))
-            first_zone = False
-            continue
-        flush()
-        if found.kind == LineKind.FURNITURE:
-            meta.dropped.append(Span(start, end))
-        elif found.kind == LineKind.TITLE:
-            _take_title(meta, found)
-        elif found.kind == LineKind.TIER:
-            if meta.tier is None and not _body_started(drafts):
-                meta.tier = found.tier
-                meta.tier_country = found.country
-                meta.year = meta.year or found.year
-            elif _body_started(drafts):  # the next country on a multi-country page
-                drafts.append(_Draft(SectionKind.OTHER, line.strip(), _trimmed(text, start, end)))
-            else:
-                meta.dropped.append(Span(start, end))
-        elif found.kind == LineKind.HEADING:
-            assert found.section is not None and found.title is not None
-            heading_end = start + found.rest_at if found.rest_at is not None else end
-            drafts.append(_Draft(found.section, found.title, _trimmed(text, start, heading_end)))
-            if found.rest_at is not None:
-                pending.append((start + found.rest_at, end))
-                first_zone = False
-    flush()
-    return drafts
+            scan.pending.append((start, end))
+            scan.first_zone = False
+        elif found.kind != LineKind.BLANK or scan.pending:
+            scan.flush()
+            _take(scan, found, start, end)
+    scan.flush()
+    return scan
+
+
+def _take(scan: _Scan, found: Classified, start: int, end: int) -> None:
+    """Act on a line that is not body text."""
+    meta, text = scan.meta, scan.text
+    if found.kind == LineKind.FURNITURE:
+        meta.dropped.append(Span(start, end))
+    elif found.kind == LineKind.TITLE:
+        _take_title(meta, found)
+    elif found.kind == LineKind.TIER and scan.body_started():
+        # The next country's tier line on a multi-country page: keep it apart.
+        scan.foreign = True
+        scan.drafts.append(Draft(SectionKind.OTHER, text[start:end].strip(), _trimmed(text, start, end)))
+    elif found.kind == LineKind.TIER and meta.tier is None and meta.tier_country is None:
+        meta.tier, meta.tier_country = found.tier, found.country
+        meta.year = meta.year or found.year
+    elif found.kind == LineKind.TIER:
+        meta.dropped.append(Span(start, end))
+    elif found.kind == LineKind.HEADING and scan.foreign:
+        heading = _trimmed(text, start, end)
+        scan.drafts[-1].blocks.append(Block(heading.start, heading.end))
+    elif found.kind == LineKind.HEADING:
+        assert found.section is not None and found.title is not None
+        heading_end = start + found.rest_at if found.rest_at is not None else end
+        scan.drafts.append(Draft(found.section, found.title, _trimmed(text, start, heading_end)))
+        if found.rest_at is not None:
+            scan.pending.append((start + found.rest_at, end))
+            scan.first_zone = False
 
 
 def _take_title(meta: _Meta, found: Classified) -> None:
-    if meta.title is None:
+    if found.title is not None and meta.title is None:
         meta.title = found.title
-        meta.year = found.year
+        meta.year = meta.year or found.year
+    if found.country is not None and meta.title_country is None:
         meta.title_country = found.country
-        if found.tier is not None:
-            meta.tier = found.tier
-
-
-def _body_started(drafts: list[_Draft]) -> bool:
-    return len(drafts) > 1 or bool(drafts[0].blocks)
+    if found.tier is not None and meta.tier is None:
+        meta.tier = found.tier
 
 
 def _trimmed(text: str, start: int, end: int) -> Span:
@@ -173,208 +154,93 @@ def _trimmed(text: str, start: int, end: int) -> Span:
     return Span(start, end)
 
 
-def _paragraphs(lines: list[tuple[int, int]], text: str) -> list[_Block]:
+def _paragraphs(lines: list[tuple[int, int]], text: str) -> list[Block]:
     """Group consecutive lines into paragraphs: list lines apart, wrapped lines together."""
-    widths = [e - s for s, e in lines]
-    wrapped = len(lines) >= 3 and max(widths) <= 110
-    blocks: list[_Block] = []
+    widths = [end - (text.rfind("\n", 0, start) + 1) for start, end in lines]
+    width = max(widths)
+    wrapped = len(lines) >= 3 and width <= _WRAP_WIDTH
+    blocks: list[Block] = []
     for i, (start, end) in enumerate(lines):
-        if blocks and not _breaks(text, lines[i - 1], (start, end), wrapped, max(widths)):
+        if blocks and not _breaks(text, lines[i - 1], (start, end), wrapped, width):
             blocks[-1].end = end
         else:
-            blocks.append(_Block(start, end))
+            blocks.append(Block(start, end))
     result = []
     for block in blocks:
         span = _trimmed(text, block.start, block.end)
         if len(span):
-            result.append(_Block(span.start, span.end))
+            result.append(Block(span.start, span.end))
     return result
 
 
 def _breaks(text: str, before: tuple[int, int], line: tuple[int, int], wrapped: bool, width: int) -> bool:
-    current = text[line[0] : line[1]]
-    if _BULLET_LINE.match(current):
+    """Whether `line` starts a new paragraph after the line `before` it."""
+    if _BULLET_LINE.match(text, line[0], line[1]):
         return True
     previous = text[before[0] : before[1]]
     if not _TERMINAL.search(previous):
         return False
     if wrapped:
         return len(previous.rstrip()) < 0.8 * width
-    return bool(re.match(r"\s*[\"“‘(]?[A-Z0-9]", current))
-
-
-# ---- the front matter: profile, summary and unheaded recommendations ----------------
-
-
-def _resolve_front(drafts: list[_Draft], text: str) -> list[_Draft]:
-    front, rest = drafts[0], drafts[1:]
-    if not front.blocks:
-        return _split_efforts(rest, text)
-    blocks = front.blocks
-    sentences = [text[b.start : b.end] for b in blocks]
-    intro_at = next((i for i, s in enumerate(sentences) if _INTRO.search(s)), None)
-    resolved: list[_Draft] = []
-    if intro_at is None:
-        profile_end = 0
-        while profile_end < len(blocks) and _PROFILE.search(sentences[profile_end]):
-            profile_end += 1
-        before, after = blocks[:profile_end], blocks[profile_end:]
-    else:
-        before, after = blocks[:intro_at], blocks[intro_at:]
-        if before and not any(_PROFILE.search(s) for s in sentences[:intro_at]):
-            before, after = [], blocks
-    if before:
-        resolved.append(_Draft(SectionKind.PROFILE, SectionKind.PROFILE.label, None, before))
-    has_recs = any(d.kind is SectionKind.RECOMMENDATIONS for d in rest)
-    intro: list[_Block] = []
-    recs: list[_Block] = []
-    for i, block in enumerate(after):
-        body = text[block.start : block.end]
-        if not has_recs and (i > 0 or intro_at is None) and intro and looks_like_recommendations(body):
-            recs.append(block)
-        elif recs and not has_recs and looks_like_recommendations(body):
-            recs.append(block)
-        elif recs:
-            rest.insert(0, _Draft(SectionKind.OTHER, SectionKind.OTHER.label, None, [block]))
-        else:
-            intro.append(block)
-    if intro:
-        resolved.append(_Draft(SectionKind.INTRO, SectionKind.INTRO.label, None, intro))
-    if recs:
-        resolved.append(_Draft(SectionKind.RECOMMENDATIONS, SectionKind.RECOMMENDATIONS.label, None, recs))
-    return _split_efforts(resolved + rest, text)
-
-
-def _split_efforts(drafts: list[_Draft], text: str) -> list[_Draft]:
-    """Start an unheaded section where "The government increased … efforts" opens one."""
-    seen = {d.kind for d in drafts}
-    result: list[_Draft] = []
-    for draft in drafts:
-        if draft.kind not in (SectionKind.INTRO, SectionKind.OTHER) or draft.heading is not None:
-            result.append(draft)
-            continue
-        current = _Draft(draft.kind, draft.title, draft.heading)
-        result.append(current)
-        for block in draft.blocks:
-            opening = text[block.start : min(block.end, block.start + 160)]
-            kind = next((k for k, p in _EFFORTS if p.match(opening) and k not in seen), None)
-            if kind is not None and current.blocks:
-                seen.add(kind)
-                current = _Draft(kind, kind.label, None)
-                result.append(current)
-            current.blocks.append(block)
-    return [d for d in result if d.blocks or d.heading is not None]
+    return bool(_SENTENCE_START.match(text, line[0], line[1]))
 
 
 # ---- metadata ------------------------------------------------------------------------
 
 
-def _country_from_text(text: str) -> str | None:
-    for pattern in _COUNTRY_IN_TEXT:
-        match = pattern.search(text[:20000])
-        if match:
-            return match.group("c").strip()
+def _country(meta: _Meta, drafts: list[Draft], text: str) -> tuple[str | None, str | None]:
+    """The country as written and in natural order ("KOREA, REPUBLIC OF" → "Republic of Korea")."""
+    if meta.tier_country:
+        return meta.tier_country, natural_country(meta.tier_country)
+    if meta.title_country:
+        return meta.title_country, natural_country(meta.title_country)
+    bodies = (text[b.start : b.end] for d in drafts if d.kind is not SectionKind.OTHER for b in d.blocks)
+    found = country_from_paragraphs(bodies)
+    return found, natural_country(found) if found else None
+
+
+def _inferred_tier(drafts: list[Draft], text: str) -> Tier | None:
+    """Where there is no tier line: only what the summary makes unambiguous."""
+    for kind in (SectionKind.INTRO, SectionKind.PROFILE):
+        summary = next((d for d in drafts if d.kind is kind), None)
+        if summary is not None:
+            return tier_from_summary(" ".join(text[b.start : b.end] for b in summary.blocks[:3]))
     return None
-
-
-_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
-
-
-def _year_from_text(text: str, dropped: list[Span]) -> int | None:
-    for span in dropped:
-        match = _YEAR.search(span.slice(text))
-        if match:
-            return int(match.group(1))
-    titled = re.search(r"\b((?:19|20)\d\d) (?:Trafficking in Persons|TIP) Report", text)
-    if titled:
-        return int(titled.group(1))
-    period = re.search(r"\b(?:to|through) March ((?:19|20)\d\d)\b", text)
-    if period:
-        return int(period.group(1))
-    years = [int(y) for y in re.findall(r"\b[Ii]n ((?:19|20)\d\d)\b", text)]
-    return max(years) + 1 if years else None
-
-
-_TIER_STATEMENT = re.compile(
-    r"(?:remained on|remains on|upgraded to|downgraded to|placed on|(?:remains|remained|is) a)"
-    r" (Tier 2 Watch List|Tier [123]|Special Case)",
-    re.IGNORECASE,
-)
-
-
-def _infer_tier(text: str, drafts: list[_Draft]) -> Tier | None:
-    intro = next((d for d in drafts if d.kind is SectionKind.INTRO), None)
-    if intro is None:
-        return None
-    body = " ".join(text[b.start : b.end] for b in intro.blocks)
-    stated = _TIER_STATEMENT.search(body)
-    if stated:
-        return tier_from_words(stated.group(1))
-    if re.search(r"\bfully (?:meets|complies with) the minimum standards", body):
-        return Tier.TIER_1
-    if re.search(r"\bis not making significant efforts", body):
-        return Tier.TIER_3
-    return None
-
-
-def _report_id(country: str | None, year: int | None, source: str | None) -> str:
-    parts = [p for p in (slugify(country) if country else "", str(year) if year else "") if p]
-    if parts:
-        return "-".join(parts)
-    stem = slugify(Path(source).stem) if source else ""
-    return stem or "report"
 
 
 # ---- drafts → frozen model -----------------------------------------------------------
 
 
-def _build(report_id: str, drafts: list[_Draft], text: str) -> tuple[tuple[Section, ...], tuple[Recommendation, ...]]:
+def _build(rid: str, drafts: list[Draft], text: str) -> tuple[tuple[Section, ...], tuple[Recommendation, ...]]:
     sections: list[Section] = []
-    recommendations: list[Recommendation] = []
+    items: list[tuple[Paragraph, tuple[int, int]]] = []
     used: dict[str, int] = {}
     for draft in drafts:
-        used[draft.kind.value] = used.get(draft.kind.value, 0) + 1
-        count = used[draft.kind.value]
-        section_id = f"{report_id}/{draft.kind.value}" + (f"-{count}" if count > 1 else "")
-        paragraphs = tuple(
-            _paragraph(f"{section_id}/p{n}", block, text) for n, block in enumerate(draft.blocks, 1)
-        )
-        title = draft.title or draft.kind.label
-        sections.append(Section(section_id, draft.kind, title, paragraphs, draft.heading))
+        kind = draft.kind.value
+        used[kind] = used.get(kind, 0) + 1
+        section_id = f"{rid}/{kind}" + (f"-{used[kind]}" if used[kind] > 1 else "")
+        paragraphs = tuple(_paragraph(f"{section_id}/p{n}", block, text) for n, block in enumerate(draft.blocks, 1))
+        sections.append(Section(section_id, draft.kind, draft.title or draft.kind.label, paragraphs, draft.heading))
         if draft.kind is SectionKind.RECOMMENDATIONS:
             spans = [(p.span.start, p.span.end) for p in paragraphs]
             for start, end in split_items(spans, text):
                 owner = next(p for p in paragraphs if p.span.start <= start < p.span.end)
-                number = len(recommendations) + 1
-                recommendations.append(
-                    Recommendation(f"{report_id}/recommendations/r{number}", text[start:end], Span(start, end), owner.id)
-                )
-    if not recommendations:
-        recommendations = _should_sentences(report_id, sections, text)
-    return tuple(sections), tuple(recommendations)
+                items.append((owner, (start, end)))
+    if not items:
+        summary = next((s for s in sections if s.kind is SectionKind.INTRO), None)
+        for paragraph in summary.paragraphs if summary else ():
+            items.extend((paragraph, span) for span in should_sentences(paragraph))
+    recommendations = tuple(
+        Recommendation(f"{rid}/recommendations/r{n}", text[start:end], Span(start, end), owner.id)
+        for n, (owner, (start, end)) in enumerate(items, 1)
+    )
+    return tuple(sections), recommendations
 
 
-def _paragraph(paragraph_id: str, block: _Block, text: str) -> Paragraph:
+def _paragraph(paragraph_id: str, block: Block, text: str) -> Paragraph:
     body = text[block.start : block.end]
     sentences = tuple(
         Sentence(f"{paragraph_id}/s{n}", body[s:e], Span(block.start + s, block.start + e))
         for n, (s, e) in enumerate(split_sentences(body), 1)
     )
     return Paragraph(paragraph_id, body, Span(block.start, block.end), sentences)
-
-
-def _should_sentences(report_id: str, sections: list[Section], text: str) -> list[Recommendation]:
-    """The 2006 layout: recommendations are "The government should …" sentences in the summary."""
-    intro = next((s for s in sections if s.kind is SectionKind.INTRO), None)
-    found: list[Recommendation] = []
-    if intro is None:
-        return found
-    for paragraph in intro.paragraphs:
-        for sentence in paragraph.sentences:
-            match = _SHOULD.search(sentence.text)
-            if match and re.match(r"(?:The )?(?:Government|government|[A-Z])", sentence.text):
-                start = sentence.span.start + match.end()
-                span = Span(start, sentence.span.end)
-                number = len(found) + 1
-                found.append(Recommendation(f"{report_id}/recommendations/r{number}", span.slice(text), span, paragraph.id))
-    return found

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_items", "looks_like_recommendations", "IMPERATIVE_VERBS"]
+from tipbrowser.model import Paragraph
+
+__all__ = ["split_items", "looks_like_recommendations", "should_sentences", "IMPERATIVE_VERBS"]
 
 _BULLET_START = re.compile(r"\s*(?:[•*▪◦●·]|-(?=\s))\s*")
 _INLINE_BULLET = re.compile(r"\s+[•▪●]\s*|\s+\*\s+|(?<=[.;])\s*•\s*")
 _GLUED = re.compile(r"(?<=[a-z)”’])\.(?=[A-Z][a-z])")
 _LEADING_AND = re.compile(r"(?:and|And)\s+(?=\S)")
+_FORMULA = re.compile(r"The (?:Government|government)\b")
+_SHOULD = re.compile(r"\bshould (?=[a-z])")
+_SHOULD_SUBJECT = re.compile(r"(?:The )?(?:Government|government|[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)*) ")
 
 IMPERATIVE_VERBS = frozenset(
     """
@@ -25,6 +30,12 @@ IMPERATIVE_VERBS = frozenset(
     update utilize vigorously work prioritize prevent respect adequately robustly
     sufficiently continuously expeditiously actively establish reinstate dedicate amend
     collaborate consider disburse investigate negotiate sustain hire include inform
+    convict punish sentence stop give let draft define pay end reform abolish accede
+    address adjust appoint assess audit authorize ban bolster broaden cooperate deliver
+    deploy devote discontinue distinguish educate enable engage equip evaluate exempt
+    explore finance fix institute introduce maintain modify operate permit prohibit
+    proactive proactively provide put recognize register reinforce release reopen report
+    review safeguard share shorten simplify spread stand streamline submit tackle target
     """.split()
 )
 
@@ -36,6 +47,8 @@ def looks_like_recommendations(text: str) -> bool:
         return False
     if _BULLET_START.match(stripped) or " • " in stripped:
         return True
+    if _FORMULA.match(stripped):
+        return False
     first = re.match(r"[A-Za-z]+", stripped)
     if first is None or first.group().lower() not in IMPERATIVE_VERBS:
         return False
@@ -106,3 +119,12 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     if end - start < 3 or not re.search(r"[A-Za-z]", text[start:end]):
         return None
     return start, end
+
+
+def should_sentences(paragraph: Paragraph) -> list[tuple[int, int]]:
+    """The 2006 layout: "The government should …" sentences of the summary are the items."""
+    return [
+        (sentence.span.start, sentence.span.end)
+        for sentence in paragraph.sentences
+        if _SHOULD.search(sentence.text) and _SHOULD_SUBJECT.match(sentence.text)
+    ]
