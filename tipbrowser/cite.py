@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
+from tipbrowser.clipboard import sanitise
 from tipbrowser.errors import UnknownIdError, UsageError
 from tipbrowser.model import Node, Paragraph, Recommendation, Report, Section, SectionKind, Sentence
-from tipbrowser.text import slugify, strip_controls, visible
+from tipbrowser.text import slugify, visible
 
 __all__ = [
     "PUBLISHER",
@@ -274,12 +275,12 @@ _SPACE_RE = re.compile(r"\s+")
 
 def _clean(text: str) -> str:
     """No controls, escapes or bidi characters, and every whitespace run one space."""
-    return _SPACE_RE.sub(" ", strip_controls(text)).strip()
+    return _SPACE_RE.sub(" ", sanitise(text)).strip()
 
 
 def _clean_quote(text: str) -> str:
     """A user's quote, sanitised, keeping its paragraph breaks (blank lines)."""
-    paragraphs = re.split(r"\n\s*\n", strip_controls(text.replace("\r\n", "\n")))
+    paragraphs = re.split(r"\n\s*\n", sanitise(text))
     return "\n\n".join(p for p in (_clean(part) for part in paragraphs) if p)
 
 

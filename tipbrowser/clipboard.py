@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 import tempfile
 import time
@@ -73,9 +74,21 @@ class Delivery:
         return f"Not copied to a clipboard{because}."
 
 
+# Whole terminal escape sequences, in their 7-bit (ESC …) and 8-bit (C1) spellings: CSI,
+# terminated OSC / DCS / SOS / PM / APC strings, then any other short ESC sequence.
+_ESCAPE_RE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[ -/]*[0-~]"
+)
+
+
 def sanitise(text: str) -> str:
-    """`text` without control characters, escape sequences' ESC, C1 controls or bidi overrides."""
-    return strip_controls(text.replace("\r\n", "\n"))
+    """`text` without escape sequences, control characters, C1 controls or bidi overrides.
+
+    Tabs and newlines stay; CRLF becomes LF.
+    """
+    return strip_controls(_ESCAPE_RE.sub("", text.replace("\r\n", "\n")))
 
 
 def default_state_dir() -> Path:
