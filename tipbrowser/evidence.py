@@ -1,0 +1,417 @@
+"""Recommendation ↔ evidence links: the body sentences that justify each recommendation."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from tipbrowser.model import Recommendation, Report, SectionKind, Sentence
+from tipbrowser.vocabulary import (
+    DECLINE_CUES,
+    REQUEST_FILLERS,
+    Concept,
+    ConceptHit,
+    find_concepts,
+    find_cues,
+)
+
+if TYPE_CHECKING:
+    from tipbrowser.search import SearchIndex
+
+__all__ = [
+    "Evidence",
+    "Link",
+    "link_evidence",
+    "supported_by",
+    "recommendation_pillar",
+    "MAX_EVIDENCE",
+    "THRESHOLD",
+]
+
+MAX_EVIDENCE = 10
+"""At most this many pieces of evidence per recommendation."""
+
+THRESHOLD = 0.3
+"""Evidence scoring below this is dropped rather than shown as padding."""
+
+# How the parts of the score combine (each part lies in 0..1 before weighting).
+_LEXICAL_WEIGHT = 0.45
+_CONCEPT_WEIGHT = 0.55
+_SAME_PILLAR = 1.15
+_OTHER_PILLAR = 0.8
+_DEFICIT = 1.2
+_SUMMARY_DEFICIT = 1.1
+_NO_DEFICIT = 0.8
+_DECLINE = 1.2
+_CLEAR_PILLAR = 0.6
+_ANAPHORA = 0.6
+_NEIGHBOUR = 0.1
+
+_PILLAR_KINDS = {
+    SectionKind.PROSECUTION: "prosecution",
+    SectionKind.PROTECTION: "protection",
+    SectionKind.PREVENTION: "prevention",
+}
+
+_STOPWORDS = frozenset(
+    """
+    a an the and or of for to in on at by with from as into under over per via that this these
+    those is are was were be been it its their them they which who whom whose what when where
+    how not no nor but if so than then also any each such can could should would may might must
+    will shall do does did has have had having our your his her i we you he she one two
+    """.split()
+)
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z\-’']*[A-Za-z]|[A-Za-z]")
+
+# Boilerplate that frames the findings rather than stating one.
+_FRAMING = (
+    re.compile(r"\b(?:does|do) not fully (?:meet|comply)\b.*\bminimum standards\b", re.I),
+    re.compile(r"\bfully (?:meets|complies)\b.*\bminimum standards\b", re.I),
+    re.compile(r"\bdid not (?:meet|demonstrate)\b.*\b(?:minimum standards|increasing efforts)\b.*?(?:areas|period)?\.?$", re.I),
+    re.compile(r"\b(?:therefore|remained on|was (?:upgraded|downgraded)|is placed on|granted a waiver)\b.*\bTier\b", re.I),
+    re.compile(r"^The government (?:\w+ )?(?:increased|maintained|decreased|made)\b[^.]{0,80}\befforts\.?$", re.I),
+    re.compile(r"\bdemonstrated (?:overall )?(?:increasing|serious and sustained) efforts\b", re.I),
+)
+_ANAPHOR = re.compile(
+    r"^(?:(?:In addition|Furthermore|Moreover|However|As a result|Consequently),\s+)?"
+    r"(?:(?:It|They|This|These|Such|Those)\b|(?:\S+\s+){0,4}?(?:these|such|this|those)\s+"
+    r"(?:changes?|measures?|practices?|problems?|shortcomings?|gaps?|delays?|factors?|issues?|cases?|"
+    r"developments?|decisions?|policies|policy|reports?|allegations?|conditions?)\b)"
+)
+_DEFICIT_OPENER = re.compile(
+    r"\b(?:however|despite|but|although)\b[^.]*\b(?:did not|does not|not)\b[^.]*\b(?:meet|demonstrate|making)\b",
+    re.I,
+)
+
+
+class _Lexical(Protocol):
+    def bm25(
+        self,
+        terms: Sequence[str],
+        *,
+        report_id: str | None = None,
+        exclude_section_kinds: Sequence[str] = (),
+        limit: int = 50,
+    ) -> list[tuple[str, float]]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One sentence that supports a recommendation, with why it was chosen."""
+
+    sentence_id: str
+    paragraph_id: str
+    section_kind: str
+    score: float
+    text: str
+    terms: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A recommendation and its evidence, best first."""
+
+    recommendation_id: str
+    recommendation: str
+    pillar: str | None
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    section_kind: SectionKind
+    paragraph_id: str
+    sentence: Sentence
+    concepts: tuple[ConceptHit, ...]
+    deficit: bool
+    decline: bool
+    summary_deficit: bool
+
+
+def link_evidence(report: Report, index: SearchIndex | _Lexical | None = None) -> tuple[Link, ...]:
+    """Link every recommendation of `report` to the body sentences that justify it."""
+    if not report.recommendations:
+        return ()
+    if index is None:
+        from tipbrowser.search import SearchIndex
+
+        index = SearchIndex.build([report])
+    candidates = _candidates(report)
+    weights = _concept_weights(candidates)
+    return tuple(_link(report, rec, candidates, weights, index) for rec in report.recommendations)
+
+
+def supported_by(links: Sequence[Link]) -> dict[str, tuple[str, ...]]:
+    """Sentence id → the ids of the recommendations it supports, in recommendation order."""
+    found: dict[str, list[str]] = {}
+    for link in links:
+        for evidence in link.evidence:
+            found.setdefault(evidence.sentence_id, []).append(link.recommendation_id)
+    return {sentence_id: tuple(ids) for sentence_id, ids in found.items()}
+
+
+def recommendation_pillar(text: str, weights: dict[str, float] | None = None) -> str | None:
+    """The pillar a recommendation belongs to, inferred from its vocabulary, if clear."""
+    shares = _pillar_shares(text, weights)
+    best = max(shares, key=shares.__getitem__, default=None)
+    return best if best is not None and shares[best] >= _CLEAR_PILLAR else None
+
+
+def _pillar_shares(text: str, weights: dict[str, float] | None) -> dict[str, float]:
+    """How much of a recommendation's pillar vocabulary belongs to each pillar."""
+    votes: dict[str, float] = {}
+    concepts = {hit.concept.key: hit.concept for hit in find_concepts(text)}
+    for key, concept in concepts.items():
+        if concept.pillar:
+            weight = (weights or {}).get(key, 1.0)
+            votes[concept.pillar] = votes.get(concept.pillar, 0.0) + weight
+    total = sum(votes.values())
+    return {pillar: vote / total for pillar, vote in votes.items()} if total > 0 else {}
+
+
+def _candidates(report: Report) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    in_deficit = False
+    for section, paragraph, sentence in report.sentences():
+        if section.kind is SectionKind.RECOMMENDATIONS:
+            continue
+        summary = section.kind is SectionKind.INTRO
+        if summary and _DEFICIT_OPENER.search(sentence.text):
+            in_deficit = True
+        if any(pattern.search(sentence.text) for pattern in _FRAMING):
+            continue
+        found.append(
+            _Candidate(
+                section_kind=section.kind,
+                paragraph_id=paragraph.id,
+                sentence=sentence,
+                concepts=tuple(find_concepts(sentence.text)),
+                deficit=bool(find_cues(sentence.text)),
+                decline=bool(find_cues(sentence.text, DECLINE_CUES)),
+                summary_deficit=summary and in_deficit,
+            )
+        )
+    return found
+
+
+def _concept_weights(candidates: Sequence[_Candidate]) -> dict[str, float]:
+    """Inverse document frequency of each concept over the body sentences."""
+    total = len(candidates) or 1
+    frequency: dict[str, int] = {}
+    for candidate in candidates:
+        for key in {hit.concept.key for hit in candidate.concepts}:
+            frequency[key] = frequency.get(key, 0) + 1
+    weights: dict[str, float] = {}
+    for key, count in frequency.items():
+        weights[key] = math.log((total + 1) / (count + 0.5))
+    return weights
+
+
+def _link(
+    report: Report,
+    rec: Recommendation,
+    candidates: Sequence[_Candidate],
+    weights: dict[str, float],
+    index: _Lexical,
+) -> Link:
+    words = _request_words(rec.text)
+    lexical = _lexical_scores(index, report.id, words)
+    rec_hits = find_concepts(rec.text)
+    rec_concepts = _concept_mass(rec_hits, weights)
+    shares = _pillar_shares(rec.text, weights)
+    stems = {_stem(word) for word in words}
+    bases = [_base(candidate, lexical, rec_concepts) for candidate in candidates]
+    context = _context(candidates, [base for base, _ in bases])
+    scored: list[Evidence] = []
+    for candidate, (base, shared), (extra, follows) in zip(candidates, bases, context):
+        if base + extra <= 0:
+            continue
+        evidence = _finish(candidate, base, extra, follows, shared, rec_hits, stems, shares)
+        if evidence.score >= THRESHOLD:
+            scored.append(evidence)
+    scored.sort(key=lambda e: (-e.score, e.sentence_id))
+    pillar = recommendation_pillar(rec.text, weights)
+    return Link(rec.id, rec.text, pillar, tuple(scored[:MAX_EVIDENCE]))
+
+
+def _base(
+    candidate: _Candidate, lexical: dict[str, float], rec_concepts: dict[str, float]
+) -> tuple[float, set[str]]:
+    """Lexical relevance plus the share of the recommendation's concepts the sentence holds."""
+    lex = lexical.get(candidate.sentence.id, 0.0)
+    strength: dict[str, float] = {}
+    for hit in candidate.concepts:
+        if hit.concept.key in rec_concepts:
+            strength[hit.concept.key] = max(strength.get(hit.concept.key, 0.0), hit.strength)
+    mass = sum(rec_concepts.values()) or 1.0
+    concept = sum(rec_concepts[key] * value for key, value in strength.items()) / mass
+    return _LEXICAL_WEIGHT * lex + _CONCEPT_WEIGHT * concept, set(strength)
+
+
+def _context(candidates: Sequence[_Candidate], bases: Sequence[float]) -> list[tuple[float, bool]]:
+    """What a sentence borrows from its neighbours in the paragraph.
+
+    A sentence that opens by pointing back ("These changes …") continues its predecessor's
+    finding; any other sentence borrows a little from a strong neighbour.
+    """
+    extra: list[tuple[float, bool]] = []
+    for i, candidate in enumerate(candidates):
+        pid = candidate.paragraph_id
+        before = bases[i - 1] if i > 0 and candidates[i - 1].paragraph_id == pid else 0.0
+        after = bases[i + 1] if i + 1 < len(candidates) and candidates[i + 1].paragraph_id == pid else 0.0
+        if before > 0 and _ANAPHOR.search(candidate.sentence.text):
+            extra.append((_ANAPHORA * before, True))
+        elif bases[i] > 0:
+            extra.append((_NEIGHBOUR * max(before, after), False))
+        else:
+            extra.append((0.0, False))
+    return extra
+
+
+def _finish(
+    candidate: _Candidate,
+    base: float,
+    extra: float,
+    follows: bool,
+    shared: set[str],
+    rec_hits: Sequence[ConceptHit],
+    stems: set[str],
+    shares: dict[str, float],
+) -> Evidence:
+    """Weigh a sentence's relevance by pillar and deficit, and explain the score."""
+    sentence = candidate.sentence
+    reasons: list[str] = []
+    factor = 1.0
+    section_pillar = _PILLAR_KINDS.get(candidate.section_kind)
+    if shares and section_pillar:
+        share = shares.get(section_pillar, 0.0)
+        factor *= _OTHER_PILLAR + (_SAME_PILLAR - _OTHER_PILLAR) * share
+        if share >= _CLEAR_PILLAR:
+            reasons.append(f"same pillar: {section_pillar}")
+    if candidate.decline and shared:
+        factor *= _DECLINE
+        reasons.append("decline")
+    if candidate.deficit:
+        factor *= _DEFICIT
+        reasons.append("deficit")
+    else:
+        factor *= _NO_DEFICIT
+    if candidate.summary_deficit:
+        factor *= _SUMMARY_DEFICIT
+        reasons.append("summary deficit")
+    if follows:
+        reasons.append("continues the previous finding")
+    terms, spans, vocabulary = _matches(sentence.text, candidate.concepts, shared, rec_hits, stems)
+    reasons[:0] = vocabulary
+    return Evidence(
+        sentence_id=sentence.id,
+        paragraph_id=candidate.paragraph_id,
+        section_kind=candidate.section_kind.value,
+        score=round(min((base + extra) * factor, 1.0), 4),
+        text=sentence.text,
+        terms=terms,
+        spans=spans,
+        reasons=tuple(reasons),
+    )
+
+
+def _matches(
+    text: str,
+    hits: Iterable[ConceptHit],
+    shared: set[str],
+    rec_hits: Sequence[ConceptHit],
+    stems: set[str],
+) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...], list[str]]:
+    """The matched terms, their spans, and a reason for each vocabulary bridge."""
+    spans: list[tuple[int, int]] = []
+    for match in _WORD.finditer(text):
+        if _stem(match.group()) in stems:
+            spans.append(match.span())
+    rec_words = {_stem(w) for hit in rec_hits for w in _WORD.findall(hit.text)}
+    bridged: dict[str, Concept] = {}
+    for hit in hits:
+        if hit.concept.key in shared:
+            spans.append((hit.start, hit.end))
+            if not {_stem(w) for w in _WORD.findall(hit.text)} <= rec_words and hit.concept.specific:
+                bridged.setdefault(hit.concept.key, hit.concept)
+    merged = _merge(spans)
+    terms = tuple(dict.fromkeys(text[s:e] for s, e in merged))
+    reasons = [f"vocabulary: {concept.label}" for concept in bridged.values()]
+    return terms, tuple(merged), reasons
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _concept_mass(hits: Sequence[ConceptHit], weights: dict[str, float]) -> dict[str, float]:
+    """How much each concept of a recommendation counts: rarer concepts count for more."""
+    mass: dict[str, float] = {}
+    for hit in hits:
+        key = hit.concept.key
+        weight = weights.get(key, max(weights.values(), default=1.0))
+        if hit.concept.specific:
+            weight *= 1.5
+        mass[key] = max(mass.get(key, 0.0), weight)
+    return mass
+
+
+def _request_words(text: str) -> list[str]:
+    """The content words of a recommendation, without request fillers."""
+    words: list[str] = []
+    for word in _WORD.findall(text):
+        lower = word.lower().replace("’", "'")
+        if lower in _STOPWORDS or lower in REQUEST_FILLERS or len(lower) < 3:
+            continue
+        if lower not in words:
+            words.append(lower)
+    return words
+
+
+def _lexical_scores(index: _Lexical, report_id: str, words: Sequence[str]) -> dict[str, float]:
+    """BM25 of the recommendation's words, scaled so the best sentence scores 1."""
+    if not words:
+        return {}
+    hits = index.bm25(
+        words,
+        report_id=report_id,
+        exclude_section_kinds=(SectionKind.RECOMMENDATIONS.value,),
+        limit=400,
+    )
+    best = max((score for _, score in hits), default=0.0)
+    if best <= 0:
+        return {}
+    return {sentence_id: score / best for sentence_id, score in hits}
+
+
+_SUFFIXES = tuple(
+    sorted(
+        """
+        ications ication ations ation ators ator ings ing ions ion ments ment ities ity ized izes
+        ize ised ises ise ies ied ers er ed es s ly ive ives ous ate ates al ally e y
+        """.split(),
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def _stem(word: str) -> str:
+    """A light stem for matching and highlighting words ("investigators" → "investig")."""
+    word = word.lower().replace("’", "'").removesuffix("'s")
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
