@@ -1,0 +1,295 @@
+"""Folding of what readers type differently (case, accents, quotes, US/UK spellings) and stems."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import threading
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import regex
+
+if TYPE_CHECKING:
+    from tipbrowser.query import Term
+
+__all__ = [
+    "TOKENIZER",
+    "SPELLINGS",
+    "Token",
+    "Matcher",
+    "fold",
+    "fold_chars",
+    "tokens",
+    "token_texts",
+    "words",
+    "stems",
+    "snippet",
+]
+
+TOKENIZER = "porter unicode61 remove_diacritics 2"
+"""The SQLite FTS5 tokenizer the index and the stemmer share."""
+
+# Quotes, apostrophes, dashes and spaces readers type in several ways → one spelling each.
+# Every entry maps one character to one character, so offsets survive the translation.
+_PUNCTUATION = str.maketrans(
+    {
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc\u02bb\u0060\u00b4\uff07", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\uff02", '"'),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-"),
+        **dict.fromkeys("\u00a0\u2007\u202f\u3000", " "),
+    }
+)
+
+# A word as written: letters, digits and combining marks (an NFD accent belongs to its letter).
+_RAW_WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\ue000-\uf8ff])+")
+# A token as SQLite's unicode61 tokenizer sees folded text.
+_TOKEN = regex.compile(r"[\p{L}\p{N}\p{Co}]+")
+
+# UK spelling → the US spelling both the index and the queries fold to. Whole words only,
+# applied after case folding. Each row: a name, the pattern, the replacement.
+SPELLINGS: tuple[tuple[str, str, str], ...] = (
+    ("-our", r"(labo|behavio|favo|hono|neighbo|harbo|endeavo|colo|rumo|vigo|savio)ur(\p{L}*)", r"\1r\2"),
+    ("programme", r"programme(s?)", r"program\1"),
+    ("-ence", r"(defen|offen|licen|preten)ce(s?)", r"\1se\2"),
+    ("-re", r"(cent|met|theat|fib|lit|spect)re(s?)", r"\1er\2"),
+    ("-red", r"(cent|met|theat|fib|lit|spect)red", r"\1ered"),
+    ("-ll-", r"(counse|trave|labe|mode|cance|signa|fue|channe|leve|equa|tota|marsha)ll(ed|ing|ers?|ors?)", r"\1l\2"),
+    ("-ement", r"(judg|acknowledg|abridg)ement(s?)", r"\1ment\2"),
+    ("-lment", r"(enrol|fulfil|instal)ment(s?)", r"\1lment\2"),
+    ("ageing", r"ageing", "aging"),
+    ("practise", r"practis(e|es|ed|ing)", r"practic\1"),
+    ("sceptic", r"sceptic(\p{L}*)", r"skeptic\1"),
+    ("-yse", r"(\p{L}+)ys(e|es|ed|ing|ers?)", r"\1yz\2"),
+    ("-ise", r"(\p{L}{3,}?)is(e|es|ed|ing|ations?|ational|ers?)", r"\1iz\2"),
+)
+
+# Words ending in -ise that are not the -ize suffix (left alone so they read as typed).
+_ISE_WORDS = frozenset(
+    "adv advert appr bru cru dem den lou chast circumc compr comprom conc desp dev disgu enterpr exc exerc "
+    "expert franch improv inc likew merchand otherw parad prec prem pra prom rev superv surpr "
+    "telev treat clockw".split()
+)
+
+_SPELLING_RE = regex.compile(
+    "(?:" + "|".join(f"(?P<r{i}>{pattern})" for i, (_, pattern, _) in enumerate(SPELLINGS)) + ")"
+)
+
+
+
+_RULES = {
+    f"r{i}": (regex.compile(pattern), replacement) for i, (_, pattern, replacement) in enumerate(SPELLINGS)
+}
+_ISE_RULE = f"r{len(SPELLINGS) - 1}"
+
+
+@lru_cache(maxsize=131072)
+def _respell(token: str) -> str:
+    """One folded token in its US spelling (the token itself when no rule applies)."""
+    match = _SPELLING_RE.fullmatch(token)
+    if match is None:
+        return token
+    name = match.lastgroup or ""
+    if name == _ISE_RULE and token.rsplit("is", 1)[0] in _ISE_WORDS:
+        return token
+    pattern, replacement = _RULES[name]
+    whole = pattern.fullmatch(token)
+    return whole.expand(replacement) if whole else token
+
+
+def _respell_match(match: regex.Match[str]) -> str:
+    return _respell(match.group())
+
+
+@lru_cache(maxsize=262144)
+def _fold_written(word: str) -> str:
+    """One written word folded: case, accents, then spelling token by token."""
+    folded = word.lower() if word.isascii() else _fold_word(word)
+    if folded.isascii() and folded.isalnum():
+        return _respell(folded)
+    return _TOKEN.sub(_respell_match, folded)
+
+
+@lru_cache(maxsize=262144)
+def _word_tokens(word: str) -> tuple[str, ...]:
+    """The folded tokens FTS5 sees in one written word."""
+    return tuple(_TOKEN.findall(_fold_written(word)))
+
+
+_FOLDED: dict[str, str] = {}
+
+
+def _fold_written_match(match: re.Match[str]) -> str:
+    word = match.group()
+    folded = _FOLDED.get(word)
+    if folded is None:
+        if len(_FOLDED) > 262144:
+            _FOLDED.clear()
+        folded = _FOLDED[word] = _fold_written(word)
+    return folded
+
+
+def _fold_chars_match(match: re.Match[str]) -> str:
+    word = match.group()
+    return word.lower() if word.isascii() else _fold_word(word)
+
+
+@lru_cache(maxsize=65536)
+def _fold_word(word: str) -> str:
+    """Case and accents folded out of one non-ASCII word."""
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", word).casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def fold_chars(text: str) -> str:
+    """`text` with case, accents, quote and dash variants folded, but spellings kept."""
+    return _RAW_WORD.sub(_fold_chars_match, text.translate(_PUNCTUATION))
+
+
+def fold(text: str) -> str:
+    """The normalisation used for the index and for queries alike.
+
+    Case, diacritics (precomposed or combining), curly and straight quotes and
+    apostrophes, dash variants and US/UK spellings ("labour" → "labor",
+    "criminalise" → "criminalize") all fold to one form, so NFC and NFD text match.
+    """
+    return _RAW_WORD.sub(_fold_written_match, text.translate(_PUNCTUATION))
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One indexed token, with the offsets of the word it came from in the original text."""
+
+    start: int
+    end: int
+    folded: str
+    stem: str
+
+
+def words(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Each written word of `text`: its offsets and the folded tokens FTS5 will see in it."""
+    translated = text.translate(_PUNCTUATION)
+    return [(m.start(), m.end(), _word_tokens(m.group())) for m in _RAW_WORD.finditer(translated)]
+
+
+def tokens(text: str) -> list[Token]:
+    """The tokens of `text` in index order, each with its stem and its word's offsets."""
+    written = words(text)
+    stem_of = stems(token for _, _, parts in written for token in parts)
+    return [
+        Token(start, end, part, stem_of[part]) for start, end, parts in written for part in parts
+    ]
+
+
+def token_texts(folded_text: str) -> list[str]:
+    """The tokens of already folded text."""
+    return _TOKEN.findall(folded_text)
+
+
+class _Stemmer:
+    """Stems tokens with SQLite's own porter tokenizer, so they agree with the index."""
+
+    _LIMIT = 500_000
+
+    def __init__(self) -> None:
+        self._db = sqlite3.connect(":memory:", check_same_thread=False)
+        self._db.execute(f"CREATE VIRTUAL TABLE words USING fts5(word, tokenize='{TOKENIZER}')")
+        self._db.execute("CREATE VIRTUAL TABLE terms USING fts5vocab(words, instance)")
+        self._cache: dict[str, str] = {}
+        self._lock = threading.Lock()
+
+    def stems(self, tokens: Iterable[str]) -> dict[str, str]:
+        wanted = set(tokens)
+        with self._lock:
+            missing = [token for token in wanted if token not in self._cache]
+            if missing:
+                if len(self._cache) > self._LIMIT:
+                    self._cache.clear()
+                self._learn(missing)
+            return {token: self._cache[token] for token in wanted}
+
+    def _learn(self, missing: list[str]) -> None:
+        with self._db:
+            self._db.executemany("INSERT INTO words(rowid, word) VALUES (?, ?)", enumerate(missing, 1))
+            for doc, term in self._db.execute("SELECT doc, term FROM terms WHERE offset = 0"):
+                self._cache[missing[doc - 1]] = term
+            self._db.execute("DELETE FROM words")
+        for token in missing:
+            self._cache.setdefault(token, token)
+
+
+_STEMMER = _Stemmer()
+
+
+def stems(tokens: Iterable[str]) -> dict[str, str]:
+    """Each folded token mapped to the stem the index stores for it."""
+    return _STEMMER.stems(tokens)
+
+
+PrefixStems = Callable[[str], tuple[frozenset[str], str | None]]
+"""Maps a folded prefix to the stems it matches, or (when they are too many) a stem prefix."""
+
+
+class Matcher:
+    """Finds where query terms occur in any text, as character ranges of the original."""
+
+    def __init__(self, terms: Iterable[Term], prefix_stems: PrefixStems) -> None:
+        self._sequences: list[tuple[str, ...]] = []
+        self._prefixes: list[tuple[frozenset[str], str | None]] = []
+        for term in terms:
+            if term.kind.value == "prefix":
+                self._prefixes.append(prefix_stems(term.tokens[0]))
+            else:
+                stem_of = stems(term.tokens)
+                self._sequences.append(tuple(stem_of[token] for token in term.tokens))
+
+    def spans(self, text: str) -> tuple[tuple[int, int], ...]:
+        """The sorted, non-overlapping ranges of `text` covering every matched term."""
+        found = tokens(text)
+        ranges: set[tuple[int, int]] = set()
+        for sequence in self._sequences:
+            size = len(sequence)
+            for i in range(len(found) - size + 1):
+                if all(found[i + k].stem == sequence[k] for k in range(size)):
+                    ranges.add((found[i].start, found[i + size - 1].end))
+        for stem_set, stem_prefix in self._prefixes:
+            for token in found:
+                if token.stem in stem_set or (stem_prefix and token.stem.startswith(stem_prefix)):
+                    ranges.add((token.start, token.end))
+        return _merge(sorted(ranges))
+
+
+def _merge(ranges: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    merged: list[tuple[int, int]] = []
+    for start, end in ranges:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+_FLAT = str.maketrans("\n\r\t", "   ")
+
+SNIPPET_CHARS = 200
+"""The longest snippet, in characters (before its ellipses)."""
+
+
+def snippet(text: str, spans: Sequence[tuple[int, int]], width: int = SNIPPET_CHARS) -> str:
+    """A window of `text` of about `width` characters around its first matched span."""
+    text = text.translate(_FLAT)
+    if len(text) <= width:
+        return text
+    first = spans[0][0] if spans and spans[0][0] < len(text) else 0
+    start = max(0, min(first - width // 3, len(text) - width))
+    if start > 0:
+        space = text.find(" ", start, first if first > start else None)
+        start = space + 1 if space != -1 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", max(start, first + 1), end)
+        end = space if space != -1 else end
+    return ("…" if start > 0 else "") + text[start:end] + ("…" if end < len(text) else "")

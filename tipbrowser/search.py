@@ -1,0 +1,394 @@
+"""Full-text search over the sentences of one or many reports (SQLite FTS5, BM25)."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+
+import regex as regex_module
+
+from tipbrowser.folding import TOKENIZER, Matcher, fold, fold_chars, snippet, stems, token_texts
+from tipbrowser.model import Report
+from tipbrowser.query import FilterSet, Query, ReportFacts, Term, TermKind, literal, parse, resolve_filters
+
+__all__ = ["Hit", "SearchResult", "SearchIndex", "fold", "REGEX_SECONDS", "MAX_PATTERN"]
+
+_SCHEMA = f"""
+CREATE TABLE reports(
+    rid INTEGER PRIMARY KEY, report_id TEXT UNIQUE, country TEXT, country_as_written TEXT,
+    year INTEGER, tier TEXT);
+CREATE TABLE sentences(
+    rowid INTEGER PRIMARY KEY, rid INTEGER, sentence_id TEXT, paragraph_id TEXT,
+    section_id TEXT, section_kind TEXT, section_title TEXT, text TEXT);
+CREATE INDEX sentences_rid ON sentences(rid);
+CREATE TABLE vocabulary(word TEXT PRIMARY KEY, stem TEXT) WITHOUT ROWID;
+CREATE VIRTUAL TABLE body USING fts5(text, content='', tokenize='{TOKENIZER}');
+"""
+
+_PHRASE_BONUS = 100.0
+"""Added to the score of a sentence holding all the query's words as one phrase."""
+
+_PREFIX_EXPANSION = 64
+"""A prefix that begins more stems than this is matched on the stem instead."""
+
+REGEX_SECONDS = 1.0
+"""How long a regular expression may run over the whole index before it is stopped."""
+
+MAX_PATTERN = 1000
+"""The longest regular expression accepted, in characters."""
+
+_COLUMNS = "s.rowid, s.sentence_id, s.paragraph_id, s.section_id, s.section_kind, s.section_title, s.text, r.report_id"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One matching sentence; `spans` are the matched terms' ranges within `text`."""
+
+    report_id: str
+    sentence_id: str
+    paragraph_id: str
+    section_id: str
+    section_kind: str
+    section_title: str
+    score: float
+    text: str
+    snippet: str
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """The hits for one query, best first, with how many there are in all."""
+
+    query: str
+    total: int
+    hits: tuple[Hit, ...]
+    notice: str | None
+
+
+class SearchIndex:
+    """An index of every sentence of the reports added; safe to query from any thread."""
+
+    def __init__(self) -> None:
+        self._db = sqlite3.connect(":memory:", check_same_thread=False)
+        self._db.executescript(_SCHEMA)
+        self._lock = threading.RLock()
+        self._sections: list[tuple[str, str]] | None = None
+
+    @classmethod
+    def build(cls, reports: Iterable[Report]) -> SearchIndex:
+        """An index of `reports`."""
+        index = cls()
+        for report in reports:
+            index.add(report)
+        return index
+
+    # -- adding -------------------------------------------------------------------------
+
+    def add(self, report: Report) -> None:
+        """Index every sentence of `report`, replacing an earlier report with the same id."""
+        rows = [
+            (section, paragraph, sentence, fold(sentence.text))
+            for section, paragraph, sentence in report.sentences()
+        ]
+        vocabulary = self._vocabulary_rows(row[2].text for row in rows)
+        with self._lock, self._db:
+            self._remove(report.id)
+            rid = self._db.execute(
+                "INSERT INTO reports(report_id, country, country_as_written, year, tier) VALUES (?, ?, ?, ?, ?)",
+                (report.id, report.country, report.country_as_written, report.year,
+                 report.tier.value if report.tier else None),
+            ).lastrowid
+            first = self._db.execute("SELECT coalesce(max(rowid), 0) + 1 FROM sentences").fetchone()[0]
+            self._db.executemany(
+                "INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (first + i, rid, sentence.id, paragraph.id, section.id, section.kind.value,
+                     section.title, sentence.text)
+                    for i, (section, paragraph, sentence, _) in enumerate(rows)
+                ],
+            )
+            self._db.executemany(
+                "INSERT INTO body(rowid, text) VALUES (?, ?)",
+                [(first + i, folded) for i, (*_, folded) in enumerate(rows)],
+            )
+            self._db.executemany("INSERT OR IGNORE INTO vocabulary VALUES (?, ?)", vocabulary)
+            self._sections = None
+
+    def _remove(self, report_id: str) -> None:
+        found = self._db.execute("SELECT rid FROM reports WHERE report_id = ?", (report_id,)).fetchone()
+        if found is None:
+            return
+        rows = self._db.execute("SELECT rowid, text FROM sentences WHERE rid = ?", found).fetchall()
+        self._db.executemany(
+            "INSERT INTO body(body, rowid, text) VALUES ('delete', ?, ?)",
+            [(rowid, fold(text)) for rowid, text in rows],
+        )
+        self._db.execute("DELETE FROM sentences WHERE rid = ?", found)
+        self._db.execute("DELETE FROM reports WHERE rid = ?", found)
+
+    @staticmethod
+    def _vocabulary_rows(texts: Iterable[str]) -> list[tuple[str, str]]:
+        """(word, stem) for every word as folded and as written, so prefixes find either."""
+        pairs: set[tuple[str, str]] = set()
+        for text in texts:
+            folded = token_texts(fold(text))
+            written = token_texts(fold_chars(text))
+            pairs.update(zip(written, folded))
+        stem_of = stems(folded for _, folded in pairs)
+        rows = {(folded, stem_of[folded]) for _, folded in pairs}
+        rows.update((written, stem_of[folded]) for written, folded in pairs)
+        return sorted(rows)
+
+    # -- searching ----------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        offset: int = 0,
+        regex: bool = False,
+        ranked: bool = True,
+        report_ids: Collection[str] | None = None,
+    ) -> SearchResult:
+        """The sentences matching `query`, best first (or in reading order if not `ranked`)."""
+        limit, offset = max(0, limit), max(0, offset)
+        with self._lock:
+            rids = self._rids(report_ids)
+            if regex:
+                return self._regex(query, limit, offset, rids)
+            parsed = parse(query)
+            notice = parsed.notice
+            if parsed.problem or (parsed.empty and token_texts(fold(query))):
+                if parsed.problem:
+                    notice = f"Matched the words literally: {parsed.problem}."
+                parsed = literal(query)
+            if parsed.empty:
+                return SearchResult(query, 0, (), notice or "Nothing to search for.")
+            filters = self._filters(parsed, rids)
+            notice = notice or filters.notice
+            return self._run(parsed, filters, limit, offset, ranked, notice)
+
+    def _run(
+        self, parsed: Query, filters: FilterSet, limit: int, offset: int, ranked: bool, notice: str | None
+    ) -> SearchResult:
+        positive = self._expression(parsed.groups, all_of=True)
+        negative = self._expression([[term] for term in parsed.excluded], all_of=False)
+        if positive is None and parsed.groups:
+            return SearchResult(parsed.text, 0, (), notice)
+        where, params = filters.sql()
+        if positive is not None:
+            match = positive if negative is None else f"({positive}) NOT ({negative})"
+            source = "body JOIN sentences s ON s.rowid = body.rowid JOIN reports r ON r.rid = s.rid"
+            where = ["body MATCH ?", *where]
+            params = [match, *params]
+            score = self._score(parsed) if ranked else "0.0"
+        else:
+            source = "sentences s JOIN reports r ON r.rid = s.rid"
+            if negative is not None:
+                where.append("s.rowid NOT IN (SELECT rowid FROM body WHERE body MATCH ?)")
+                params.append(negative)
+            score = "0.0"
+        clause = " AND ".join(where) or "1"
+        total = self._db.execute(f"SELECT count(*) FROM {source} WHERE {clause}", params).fetchone()[0]
+        order = "score DESC, s.rowid" if score != "0.0" else "s.rowid"
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS}, {score} AS score FROM {source} WHERE {clause} ORDER BY {order} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        ).fetchall()
+        matcher = Matcher(parsed.terms, self._prefix_stems)
+        hits = tuple(_hit(row, matcher.spans(row[6])) for row in rows)
+        return SearchResult(parsed.text, total, hits, notice)
+
+    def _score(self, parsed: Query) -> str:
+        """The SQL score: BM25 (negated, so higher is better) plus a bonus for a whole phrase."""
+        words = [group[0] for group in parsed.groups if len(group) == 1 and group[0].kind is TermKind.WORD]
+        if len(words) < 2 or len(words) != len(parsed.groups):
+            return "-bm25(body)"
+        phrase = _quote(" ".join(token for term in words for token in term.tokens))
+        return (
+            f"-bm25(body) + {_PHRASE_BONUS} * (s.rowid IN "
+            f"(SELECT rowid FROM body WHERE body MATCH {_sql_string(phrase)}))"
+        )
+
+    def _expression(self, groups: list[list[Term]], *, all_of: bool) -> str | None:
+        """The FTS5 expression for `groups` (all of them, or any), or None if nothing can match."""
+        parts = []
+        for group in groups:
+            alternatives = [text for term in group if (text := self._term_expression(term))]
+            if not alternatives:
+                if all_of:
+                    return None
+                continue
+            parts.append(alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")")
+        if not parts:
+            return None
+        return (" AND " if all_of else " OR ").join(parts)
+
+    def _term_expression(self, term: Term) -> str | None:
+        if term.kind is not TermKind.PREFIX:
+            return _quote(" ".join(term.tokens))
+        words = self._prefix_words(term.tokens[0])
+        if words is None:
+            return _quote(term.tokens[0]) + "*"
+        if not words:
+            return None
+        return "(" + " OR ".join(_quote(word) for word in words) + ")" if len(words) > 1 else _quote(words[0])
+
+    def _prefix_words(self, prefix: str) -> list[str] | None:
+        """One word per stem that words beginning with `prefix` have; None if too many."""
+        rows = self._db.execute(
+            "SELECT min(word), stem FROM vocabulary WHERE word >= ? AND word < ? GROUP BY stem LIMIT ?",
+            (prefix, prefix + "\U0010ffff", _PREFIX_EXPANSION + 1),
+        ).fetchall()
+        if len(rows) > _PREFIX_EXPANSION:
+            return None
+        return [word for word, _ in rows]
+
+    def _prefix_stems(self, prefix: str) -> tuple[frozenset[str], str | None]:
+        """The stems a prefix term matches: a set, or (when there are too many) a stem prefix."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT DISTINCT stem FROM vocabulary WHERE word >= ? AND word < ? LIMIT ?",
+                (prefix, prefix + "\U0010ffff", _PREFIX_EXPANSION + 1),
+            ).fetchall()
+        if len(rows) > _PREFIX_EXPANSION:
+            return frozenset(), stems([prefix])[prefix]
+        return frozenset(stem for (stem,) in rows), None
+
+    # -- services for other modules ---------------------------------------------------
+
+    def bm25(
+        self,
+        terms: Sequence[str],
+        *,
+        report_id: str | None = None,
+        exclude_section_kinds: Collection[str] = (),
+        limit: int = 50,
+    ) -> list[tuple[str, float]]:
+        """Sentences matching any of `terms` (words or phrases), best first, with their scores."""
+        phrases = sorted({" ".join(tokens) for term in terms if (tokens := token_texts(fold(term)))})
+        if not phrases or limit <= 0:
+            return []
+        where, params = ["body MATCH ?"], [" OR ".join(_quote(phrase) for phrase in phrases)]
+        if report_id is not None:
+            where.append("s.rid = (SELECT rid FROM reports WHERE report_id = ?)")
+            params.append(report_id)
+        kinds = [str(getattr(kind, "value", kind)) for kind in exclude_section_kinds]
+        if kinds:
+            where.append(f"s.section_kind NOT IN ({', '.join('?' * len(kinds))})")
+            params.extend(kinds)
+        sql = (
+            "SELECT s.sentence_id, -bm25(body) AS score FROM body JOIN sentences s ON s.rowid = body.rowid "
+            f"WHERE {' AND '.join(where)} ORDER BY score DESC, s.rowid LIMIT ?"
+        )
+        with self._lock:
+            return [(sid, float(score)) for sid, score in self._db.execute(sql, [*params, limit])]
+
+    def match_spans(self, query: str, text: str, *, regex: bool = False) -> tuple[tuple[int, int], ...]:
+        """The ranges of `text` that `query` matches, as search would highlight them."""
+        if regex:
+            pattern, _ = _compile_regex(query)
+            if pattern is None:
+                return ()
+            try:
+                return tuple(m.span() for m in pattern.finditer(text, timeout=REGEX_SECONDS) if m.end() > m.start())
+            except TimeoutError:
+                return ()
+        parsed = parse(query)
+        if parsed.problem or parsed.empty:
+            parsed = literal(query)
+        return Matcher(parsed.terms, self._prefix_stems).spans(text)
+
+    def report_ids(self) -> list[str]:
+        """The ids of the reports indexed, in the order they were added."""
+        with self._lock:
+            return [rid for (rid,) in self._db.execute("SELECT report_id FROM reports ORDER BY rid")]
+
+    def __len__(self) -> int:
+        """The number of sentences indexed."""
+        with self._lock:
+            return int(self._db.execute("SELECT count(*) FROM sentences").fetchone()[0])
+
+    # -- internals --------------------------------------------------------------------
+
+    def _rids(self, report_ids: Collection[str] | None) -> list[int] | None:
+        if report_ids is None:
+            return None
+        wanted = list(report_ids)
+        marks = ", ".join("?" * len(wanted))
+        return [rid for (rid,) in self._db.execute(f"SELECT rid FROM reports WHERE report_id IN ({marks})", wanted)]
+
+    def _filters(self, parsed: Query, rids: list[int] | None) -> FilterSet:
+        if not parsed.filters:
+            return FilterSet(rids=None if rids is None else frozenset(rids))
+        if self._sections is None:
+            self._sections = self._db.execute("SELECT DISTINCT section_kind, section_title FROM sentences").fetchall()
+        reports = [
+            ReportFacts(*row)
+            for row in self._db.execute("SELECT rid, report_id, country, country_as_written, year, tier FROM reports")
+        ]
+        return resolve_filters(parsed.filters, reports, self._sections, rids)
+
+    def _regex(self, pattern: str, limit: int, offset: int, rids: list[int] | None) -> SearchResult:
+        where = f"WHERE s.rid IN ({', '.join(map(str, rids))})" if rids is not None else ""
+        compiled, notice = _compile_regex(pattern)
+        if compiled is None:
+            return SearchResult(pattern, 0, (), notice)
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS} FROM sentences s JOIN reports r ON r.rid = s.rid {where} ORDER BY s.rowid"
+        )
+        deadline = time.monotonic() + REGEX_SECONDS
+        total, hits = 0, []
+        try:
+            for row in rows:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise TimeoutError
+                spans = tuple(m.span() for m in compiled.finditer(row[6], timeout=remaining) if m.end() > m.start())
+                if spans:
+                    if offset <= total < offset + limit:
+                        hits.append(_hit((*row, float(len(spans))), spans))
+                    total += 1
+        except TimeoutError:
+            notice = "The pattern took too long; the hits shown are those found before it was stopped."
+        return SearchResult(pattern, total, tuple(hits), notice)
+
+
+def _hit(row: tuple, spans: tuple[tuple[int, int], ...]) -> Hit:  # type: ignore[type-arg]
+    _, sentence_id, paragraph_id, section_id, kind, title, text, report_id, score = row
+    return Hit(
+        report_id=report_id,
+        sentence_id=sentence_id,
+        paragraph_id=paragraph_id,
+        section_id=section_id,
+        section_kind=kind,
+        section_title=title,
+        score=round(float(score), 4),
+        text=text,
+        snippet=snippet(text, spans),
+        spans=spans,
+    )
+
+
+def _compile_regex(pattern: str) -> tuple[regex_module.Pattern[str] | None, str | None]:
+    """The compiled pattern (case-insensitive), or None and a sentence saying why not."""
+    if len(pattern) > MAX_PATTERN:
+        return None, f"The pattern is longer than {MAX_PATTERN} characters."
+    try:
+        return regex_module.compile(pattern, regex_module.IGNORECASE | regex_module.V1), None
+    except (regex_module.error, RecursionError, OverflowError, MemoryError, ValueError) as error:
+        return None, f"Not a valid pattern: {str(error).split(chr(10))[0]}."
+
+
+def _quote(text: str) -> str:
+    """`text` as an FTS5 string (a phrase of its tokens)."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _sql_string(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
