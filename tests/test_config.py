@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 
 from tipbrowser.cite import CiteFormat
-from tipbrowser.clipboard import DEFAULT_OSC52_CAP
+from tipbrowser.clipboard import DEFAULT_OSC52_CAP, LAST_COPY_NAME
 from tipbrowser.config import (
     CONFIG_DIR_ENV,
     DEFAULT_CONFIG_TEXT,
     Config,
     config_path,
+    deliver_copy,
     load_config,
     parse_config,
 )
@@ -139,3 +140,16 @@ def test_uncreatable_config_gives_the_defaults(tmp_path: Path) -> None:
     loaded = load_config({CONFIG_DIR_ENV: str(blocker / "config")})
     assert loaded.config == Config() and not loaded.created
     assert loaded.create_error is not None and loaded.warning is None
+
+
+def test_deliver_copy_follows_the_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pyperclip
+
+    tried: list[str] = []
+    monkeypatch.setattr(pyperclip, "determine_clipboard", lambda: (tried.append, lambda: tried[-1]))
+    sent: list[str] = []
+    config = Config(osc52_cap=4, system_clipboard=False, copy_dir=tmp_path / "copies")
+    result = deliver_copy("12345", config, osc52=sent.append, env={"DISPLAY": ":0"})
+    assert sent == [] and tried == [] and not result.osc52 and not result.system
+    assert result.file == tmp_path / "copies" / LAST_COPY_NAME
+    assert deliver_copy("1234", config, osc52=sent.append, env={}).osc52 and sent == ["1234"]

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from tipbrowser.cite import CiteFormat
-from tipbrowser.clipboard import DEFAULT_OSC52_CAP, write_atomically
+from tipbrowser.clipboard import DEFAULT_OSC52_CAP, Delivery, deliver, write_atomically
 from tipbrowser.errors import UsageError
 from tipbrowser.text import visible
 
@@ -24,6 +24,7 @@ __all__ = [
     "config_path",
     "load_config",
     "parse_config",
+    "deliver_copy",
 ]
 
 CONFIG_DIR_ENV = "TIPBROWSER_CONFIG_DIR"
@@ -107,6 +108,24 @@ def load_config(env: Mapping[str, str] = os.environ, *, create: bool = True) -> 
         return LoadedConfig(Config(), path, warning=f"could not read {_show(path)} ({reason}); using the defaults")
     config, problems = parse_config(text)
     return LoadedConfig(config, path, warning=_warning(path, problems), problems=problems)
+
+
+def deliver_copy(
+    text: str,
+    config: Config,
+    *,
+    osc52: Callable[[str], None] | None,
+    env: Mapping[str, str] = os.environ,
+) -> Delivery:
+    """`clipboard.deliver` with the cap, system-clipboard switch and folder the config sets."""
+    return deliver(
+        text,
+        osc52=osc52,
+        env=env,
+        state_dir=config.copy_dir,
+        osc52_cap=config.osc52_cap,
+        use_system=config.system_clipboard,
+    )
 
 
 def parse_config(text: str) -> tuple[Config, tuple[str, ...]]:
