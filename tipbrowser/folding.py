@@ -26,6 +26,7 @@ __all__ = [
     "tokens",
     "token_texts",
     "words",
+    "vocabulary",
     "stems",
     "snippet",
 ]
@@ -43,6 +44,16 @@ _PUNCTUATION = str.maketrans(
         **dict.fromkeys("\u00a0\u2007\u202f\u3000", " "),
     }
 )
+
+_PUNCTUATION_RE = re.compile("[" + re.escape("".join(map(chr, _PUNCTUATION))) + "]")
+
+
+def _translate(text: str) -> str:
+    """`text` with quote, dash and space variants made plain (offsets unchanged)."""
+    if text.isascii():
+        return text
+    return _PUNCTUATION_RE.sub(lambda match: str(_PUNCTUATION[ord(match.group())]), text)
+
 
 # A word as written: letters, digits and combining marks (an NFD accent belongs to its letter).
 _RAW_WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\ue000-\uf8ff])+")
@@ -146,7 +157,7 @@ def _fold_word(word: str) -> str:
 
 def fold_chars(text: str) -> str:
     """`text` with case, accents, quote and dash variants folded, but spellings kept."""
-    return _RAW_WORD.sub(_fold_chars_match, text.translate(_PUNCTUATION))
+    return _RAW_WORD.sub(_fold_chars_match, _translate(text))
 
 
 def fold(text: str) -> str:
@@ -156,7 +167,7 @@ def fold(text: str) -> str:
     apostrophes, dash variants and US/UK spellings ("labour" → "labor",
     "criminalise" → "criminalize") all fold to one form, so NFC and NFD text match.
     """
-    return _RAW_WORD.sub(_fold_written_match, text.translate(_PUNCTUATION))
+    return _RAW_WORD.sub(_fold_written_match, _translate(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +182,7 @@ class Token:
 
 def words(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     """Each written word of `text`: its offsets and the folded tokens FTS5 will see in it."""
-    translated = text.translate(_PUNCTUATION)
+    translated = _translate(text)
     return [(m.start(), m.end(), _word_tokens(m.group())) for m in _RAW_WORD.finditer(translated)]
 
 
@@ -182,6 +193,20 @@ def tokens(text: str) -> list[Token]:
     return [
         Token(start, end, part, stem_of[part]) for start, end, parts in written for part in parts
     ]
+
+
+def vocabulary(text: str) -> set[tuple[str, str]]:
+    """(as written, folded) for each token of `text`: case and accents folded, then spelling."""
+    pairs: set[tuple[str, str]] = set()
+    for word in set(_RAW_WORD.findall(_translate(text))):
+        pairs.update(_word_pairs(word))
+    return pairs
+
+
+@lru_cache(maxsize=65536)
+def _word_pairs(word: str) -> tuple[tuple[str, str], ...]:
+    plain = word.lower() if word.isascii() else _fold_word(word)
+    return tuple(zip(_TOKEN.findall(plain), _word_tokens(word)))
 
 
 def token_texts(folded_text: str) -> list[str]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import regex as regex_module
 
-from tipbrowser.folding import TOKENIZER, Matcher, fold, fold_chars, snippet, stems, token_texts
+from tipbrowser.folding import TOKENIZER, Matcher, fold, snippet, stems, token_texts, vocabulary
 from tipbrowser.model import Report
 from tipbrowser.query import FilterSet, Query, ReportFacts, Term, TermKind, literal, parse, resolve_filters
 
@@ -94,7 +94,7 @@ class SearchIndex:
             (section, paragraph, sentence, fold(sentence.text))
             for section, paragraph, sentence in report.sentences()
         ]
-        vocabulary = self._vocabulary_rows(row[2].text for row in rows)
+        vocabulary = _vocabulary_rows(report.text)
         with self._lock, self._db:
             self._remove(report.id)
             rid = self._db.execute(
@@ -129,19 +129,6 @@ class SearchIndex:
         )
         self._db.execute("DELETE FROM sentences WHERE rid = ?", found)
         self._db.execute("DELETE FROM reports WHERE rid = ?", found)
-
-    @staticmethod
-    def _vocabulary_rows(texts: Iterable[str]) -> list[tuple[str, str]]:
-        """(word, stem) for every word as folded and as written, so prefixes find either."""
-        pairs: set[tuple[str, str]] = set()
-        for text in texts:
-            folded = token_texts(fold(text))
-            written = token_texts(fold_chars(text))
-            pairs.update(zip(written, folded))
-        stem_of = stems(folded for _, folded in pairs)
-        rows = {(folded, stem_of[folded]) for _, folded in pairs}
-        rows.update((written, stem_of[folded]) for written, folded in pairs)
-        return sorted(rows)
 
     # -- searching ----------------------------------------------------------------------
 
@@ -357,6 +344,15 @@ class SearchIndex:
         except TimeoutError:
             notice = "The pattern took too long; the hits shown are those found before it was stopped."
         return SearchResult(pattern, total, tuple(hits), notice)
+
+
+def _vocabulary_rows(text: str) -> list[tuple[str, str]]:
+    """(word, stem) for every word as folded and as written, so a prefix finds either."""
+    pairs = vocabulary(text)
+    stem_of = stems(folded for _, folded in pairs)
+    rows = {(folded, stem_of[folded]) for _, folded in pairs}
+    rows.update((written, stem_of[folded]) for written, folded in pairs)
+    return sorted(rows)
 
 
 def _hit(row: tuple, spans: tuple[tuple[int, int], ...]) -> Hit:  # type: ignore[type-arg]
