@@ -1,0 +1,408 @@
+"""Converters for the figure patterns: from a regex match to `Found` figures."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tipbrowser.numbers import parse_number
+
+__all__ = [
+    "Range",
+    "Found",
+    "Context",
+    "Converter",
+    "LE_VERBS",
+    "CASE_VERBS",
+    "VICTIM_VERBS",
+    "CURRENCY_NOUNS",
+    "CURRENCY_CODES",
+    "NOUN_NAMES",
+    "law_enforcement",
+    "victims",
+    "victims_received",
+    "granted",
+    "including",
+    "counted",
+    "trained",
+    "term_range",
+    "term_single",
+    "money",
+    "proceedings",
+    "returned",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Range:
+    """A range of values, such as sentences "from five to 15 years"."""
+
+    min: float
+    max: float
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One figure a pattern found, with offsets local to the sentence."""
+
+    name: str
+    value: int | float | Range
+    start: int
+    end: int
+    unit: str | None = None
+    qualifier: str | None = None
+    subset: str | None = None
+    currency: str | None = None
+    usd: int | float | None = None
+    applies_to: str | None = None
+    year: int | None = None
+
+
+@dataclass(slots=True)
+class Context:
+    """What a converter may consult: the sentence and what the report said before it."""
+
+    sentence: str
+    currencies: dict[str, str]
+    """Currency names already introduced with a code ("norwegian kroner" → "NOK")."""
+
+
+Converter = Callable[[re.Match[str], Context], list[Found]]
+"""A function from a pattern's match to the figures it states."""
+
+
+LE_VERBS = {
+    "investigated": "investigations", "investigating": "investigations",
+    "prosecuted": "prosecutions", "prosecuting": "prosecutions",
+    "indicted": "prosecutions", "charged": "prosecutions", "tried": "prosecutions",
+    "convicted": "convictions", "convicting": "convictions",
+    "arrested": "arrests", "arresting": "arrests",
+}
+CASE_VERBS = {"opened": "investigations", "initiated": "investigations", "launched": "investigations",
+               "registered": "investigations", "recorded": "investigations"}
+VICTIM_VERBS = {
+    "identified": "victims_identified", "identifying": "victims_identified",
+    "confirmed": "victims_identified", "certified": "victims_identified",
+    "recognized": "victims_identified", "registered": "victims_identified",
+    "assisted": "victims_assisted", "assisting": "victims_assisted", "served": "victims_assisted",
+    "supported": "victims_assisted", "sheltered": "victims_assisted", "housed": "victims_assisted",
+    "accommodated": "victims_assisted", "helped": "victims_assisted", "protected": "victims_assisted",
+    "referred": "victims_referred", "referring": "victims_referred",
+    "repatriated": "victims_repatriated", "returned": "victims_repatriated",
+    "rescued": "victims_rescued", "removed": "victims_rescued",
+    "screened": "people_screened",
+}
+CURRENCY_NOUNS = (
+    r"kroner|kronor|krona|krone|euros?|dollars?|dinars?|dalasi|francs?|pesos?|rupees?|ringgit|"
+    r"baht|yen|yuan|renminbi|naira|leva|lev|lei|leu|zlot(?:y|ys|ies)|forints?|koruny?|korun|rubles?|"
+    r"roubles?|hryvnias?|shillings?|pounds?|rand|riyals?|rials?|dirhams?|taka|kwacha|cedis?|manat|"
+    r"soms?|tenge|lari|drams?|kuna|marks?|reais|soles|lempiras?|quetzal(?:es|s)?|colones|"
+    r"c[oó]rdobas|bolivianos|guaran[ií]es|afghanis?|rupiah|kyat|riels?|kip|dong|tugriks?|leones|"
+    r"ariary|birr|pula|nakfa|ouguiyas?|kwanzas?|meticais|metical|gourdes?|guilders?|liras?|lire|"
+    r"denars?|somoni|rufiyaa|ngultrum|kina|vatu|tala|patacas?|lilangeni|emalangeni|maloti|loti"
+)
+CURRENCY_CODES = frozenset(
+    """NOK SEK DKK ISK EUR USD GBP CHF RSD PLN CZK HUF RON BGN UAH RUB TRY MYR THB IDR PHP VND
+    KHR LAK MMK INR PKR BDT LKR NPR CNY RMB JPY KRW TWD HKD SGD AUD NZD CAD MXN BRL ARS CLP COP
+    PEN UYU BOB PYG GTQ HNL NIO CRC DOP JMD BSD BBD TTD XCD XOF XAF NGN GHS KES UGX TZS ZAR ZMW
+    MWK MZN ETB EGP MAD TND DZD LYD SAR AED QAR KWD BHD OMR JOD LBP ILS IRR IQD AFN KZT UZS KGS
+    TJS GEL AMD AZN MNT GMD SLL SLE LRD GNF CDF RWF BIF SOS SDG YER SYP MKD ALL BAM MDL BYN HRK
+    CFA FCFA""".split()
+)
+"""Currency codes accepted after an amount even before the report introduces them."""
+
+# ---------------------------------------------------------------------------------------
+# Converters.
+
+_SUBSETS = [
+    (re.compile(r"\b(?:child|children|minors?|underage|girls?|boys?|juveniles?)\b", re.I), "child"),
+    (re.compile(r"\b(?:adults?)\b", re.I), "adult"),
+    (re.compile(r"\b(?:male|men)\b", re.I), "male"),
+    (re.compile(r"\b(?:female|women)\b", re.I), "female"),
+    (re.compile(r"\b(?:foreign(?:\s+nationals?)?|foreigners)\b", re.I), "foreign"),
+]
+_POTENTIAL = re.compile(r"\b(?:potential|presumed|possible|suspected|probable|likely)\b", re.I)
+_OFFICIALS = re.compile(r"\b(?:officials|officers|employees)\b")
+
+
+def _count(match: re.Match[str], group: str = "value") -> int | None:
+    value = parse_number(match.group(group))
+    return value if isinstance(value, int) else None
+
+
+def _qualifier(match: re.Match[str]) -> str | None:
+    text = match.groupdict().get("qualifier")
+    return " ".join(text.lower().split()) if text else None
+
+
+def _year(match: re.Match[str]) -> int | None:
+    text = match.groupdict().get("year")
+    return int(text) if text else None
+
+
+def _subset(words: str) -> str | None:
+    return next((label for regex, label in _SUBSETS if regex.search(words)), None)
+
+
+def _noun_phrase(match: re.Match[str]) -> str:
+    mods = match.groupdict().get("mods") or ""
+    return " ".join(f"{mods}{match.group('noun')}".split())
+
+
+def _verbs(match: re.Match[str]) -> list[str]:
+    return [word.lower() for word in re.findall(r"[A-Za-z]+", match.group("verbs")) if word not in ("and", "or")]
+
+
+def _found(match: re.Match[str], name: str, value: int | float | Range, **extra: object) -> Found:
+    fields: dict[str, object] = {"qualifier": _qualifier(match), "year": _year(match)}
+    fields.update(extra)
+    return Found(name, value, match.start("value"), match.end("value"), **fields)  # type: ignore[arg-type]
+
+
+def law_enforcement(match: re.Match[str], ctx: Context) -> list[Found]:
+    value = _count(match)
+    if value is None:
+        return []
+    noun = match.group("noun").lower()
+    officials = bool(_OFFICIALS.search(noun))
+    found: list[Found] = []
+    for verb in _verbs(match):
+        name = LE_VERBS.get(verb) or (CASE_VERBS.get(verb) if noun == "cases" else None)
+        if name is None:
+            continue
+        if officials:
+            if name == "arrests":
+                continue
+            name = "government_employees_" + {"investigations": "investigated", "prosecutions": "prosecuted",
+                                              "convictions": "convicted"}[name]
+        found.append(_found(match, name, value, unit=match.group("noun").split()[-1]))
+    return found
+
+
+def victims(match: re.Match[str], ctx: Context) -> list[Found]:
+    value = _count(match)
+    if value is None:
+        return []
+    phrase = _noun_phrase(match)
+    noun = match.group("noun").lower()
+    if noun in ("workers", "migrants", "people", "persons", "individuals", "nationals") and "victim" not in ctx.sentence.lower():
+        return []
+    found = []
+    for verb in _verbs(match):
+        name = VICTIM_VERBS.get(verb)
+        if name is None:
+            continue
+        if name == "victims_identified" and _POTENTIAL.search(phrase):
+            name = "potential_victims"
+        found.append(_found(match, name, value, unit=phrase, subset=_subset(phrase)))
+    return found
+
+
+def victims_received(match: re.Match[str], ctx: Context) -> list[Found]:
+    value = _count(match)
+    if value is None:
+        return []
+    phrase = _noun_phrase(match)
+    return [_found(match, "victims_assisted", value, unit=phrase, subset=_subset(phrase))]
+
+
+_GRANTS = [
+    (re.compile(r"reflection|recovery", re.I), "reflection_periods"),
+    (re.compile(r"permit|visa|status|residen", re.I), "residence_permits"),
+    (re.compile(r"compensation|restitution|damages", re.I), "victims_compensated"),
+    (re.compile(r"assistance|services|shelter|care|support|aid", re.I), "victims_assisted"),
+]
+
+
+def granted(match: re.Match[str], ctx: Context) -> list[Found]:
+    value = _count(match)
+    if value is None:
+        return []
+    kind = match.group("kind")
+    name = next((label for regex, label in _GRANTS if regex.search(kind)), None)
+    if name is None:
+        return []
+    phrase = _noun_phrase(match)
+    return [_found(match, name, value, unit=phrase, subset=_subset(phrase))]
+
+
+def including(match: re.Match[str], ctx: Context) -> list[Found]:
+    """A subset of the figure before it: the name is filled in by the extractor."""
+    value = _count(match)
+    if value is None:
+        return []
+    phrase = _noun_phrase(match)
+    return [_found(match, "@previous", value, unit=phrase, subset=_subset(phrase) or phrase)]
+
+
+NOUN_NAMES = [
+    (re.compile(r"^investigations?$", re.I), "investigations"),
+    (re.compile(r"^prosecutions?$", re.I), "prosecutions"),
+    (re.compile(r"^convictions?$", re.I), "convictions"),
+    (re.compile(r"^arrests?$", re.I), "arrests"),
+    (re.compile(r"reflection", re.I), "reflection_periods"),
+    (re.compile(r"permits?$", re.I), "residence_permits"),
+    (re.compile(r"^shelters?$", re.I), "shelters"),
+    (re.compile(r"^(?:cent(?:er|re)s?|Barnehus)$", re.I), "centers"),
+    (re.compile(r"calls?$", re.I), "hotline_calls"),
+    (re.compile(r"^(?:trainings?|training\s+\w+|workshops?|seminars?|courses?)$", re.I), "trainings"),
+    (re.compile(r"campaigns?$", re.I), "campaigns"),
+    (re.compile(r"inspections?$", re.I), "inspections"),
+    (re.compile(r"^(?:raids?|operations?)$", re.I), "operations"),
+]
+_HOTLINE = re.compile(r"hot\s?line|help\s?line|phone\s+line|call\s+cent", re.I)
+
+
+def counted(match: re.Match[str], ctx: Context) -> list[Found]:
+    value = _count(match)
+    if value is None:
+        return []
+    noun = " ".join(match.group("noun").split())
+    name = next((label for regex, label in NOUN_NAMES if regex.search(noun)), "other")
+    if name == "hotline_calls" and not _HOTLINE.search(ctx.sentence):
+        return []
+    phrase = _noun_phrase(match)
+    if name == "other" and value < 2:
+        return []
+    unit = phrase if name == "other" else noun.lower()
+    return [_found(match, name, value, unit=unit, subset=_subset(phrase) if name.startswith("victims") else None)]
+
+
+def trained(match: re.Match[str], ctx: Context) -> list[Found]:
+    value = _count(match)
+    if value is None:
+        return []
+    return [_found(match, "officials_trained", value, unit=_noun_phrase(match))]
+
+
+_PENALTY_WORDS = re.compile(r"penalt|punishable|prescrib|criminali[sz]|maximum\s+sentence", re.I)
+_SENTENCE_WORDS = re.compile(r"sentenc|imprison|prison|jail|incarcerat", re.I)
+
+
+def _term_name(ctx: Context) -> str | None:
+    if _PENALTY_WORDS.search(ctx.sentence):
+        return "penalties"
+    if _SENTENCE_WORDS.search(ctx.sentence):
+        return "sentences"
+    return None
+
+
+def _unit(match: re.Match[str]) -> str:
+    unit = match.group("unit").lower()
+    return unit if unit.endswith("s") else unit + "s"
+
+
+def term_range(match: re.Match[str], ctx: Context) -> list[Found]:
+    name = _term_name(ctx)
+    low, high = parse_number(match.group("low")), parse_number(match.group("high"))
+    if name is None or low is None or high is None:
+        return []
+    low_unit = match.group("lowunit") or ""
+    if low_unit.startswith("month") and _unit(match) == "years":
+        low = round(low / 12, 2)
+    if low > high:
+        return []
+    return [
+        Found(name, Range(low, high), match.start("low"), match.end("high"), unit=_unit(match),
+              qualifier=_qualifier(match), applies_to=_applies(match))
+    ]
+
+
+def term_single(match: re.Match[str], ctx: Context) -> list[Found]:
+    name = _term_name(ctx)
+    value = parse_number(match.group("value"))
+    if name is None or value is None:
+        return []
+    return [_found(match, name, value, unit=_unit(match), applies_to=_applies(match))]
+
+
+def _applies(match: re.Match[str]) -> str | None:
+    text = match.groupdict().get("applies")
+    if not text:
+        return None
+    words = " ".join(text.split())
+    words = re.sub(r"^(?:crimes|offenses|offences|cases|those|ones)\s+(?:involving|against|of)\s+", "", words)
+    return words or None
+
+
+
+_MONEY_NAMES = [
+    (re.compile(r"\bfine[sd]?\b|\bfining\b", re.I), "fines"),
+    (re.compile(r"compensat|restitution|damages|reparation", re.I), "compensation"),
+    (
+        re.compile(
+            r"allocat|budget|fund|provid|grant|spen[dt]|disburs|contribut|donat|earmark|dedicat|"
+            r"invest(?!igat)|financ|subsid|appropriat|award",
+            re.I,
+        ),
+        "funding",
+    ),
+]
+_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
+
+
+def money(match: re.Match[str], ctx: Context) -> list[Found]:
+    amount = parse_number(match.group("value"))
+    clause = re.split(r"[;:]", ctx.sentence[: match.start()])[-1]
+    name = next((label for regex, label in _MONEY_NAMES if regex.search(clause)), None)
+    currency = _currency(match, ctx)
+    if amount is None or name is None or currency is None:
+        return []
+    usd_text = match.groupdict().get("usd")
+    usd = parse_number(usd_text) if usd_text else (amount if currency == "USD" else None)
+    start = match.start("dollar") if match.groupdict().get("dollar") else match.start("value")
+    after = ctx.sentence[match.end() :]
+    purpose = _PURPOSE.match(after)
+    applies = purpose.group("what").strip() if purpose else None
+    if applies:
+        applies = re.sub(r"^(?:the|its|their)\s+", "", applies)
+    return [
+        Found(name, amount, start, match.end(), currency=currency, usd=usd,
+              qualifier=_qualifier(match), applies_to=applies or None)
+    ]
+
+
+_PURPOSE = re.compile(
+    r"\s+(?:to\s+(?:fund|support|finance)\s+|toward(?:s)?\s+|for\s+|to\s+|in\s+support\s+of\s+)"
+    r"(?P<what>[^,;.()0-9]{3,80}?)"
+    r"(?=\s*[,;.(]|\s*$|\s+(?:an?\s+(?:\w+\s+)?(?:increase|decrease)|compared|from|in\s+(?:19|20)\d\d|during|which|that))"
+)
+
+
+def _currency(match: re.Match[str], ctx: Context) -> str | None:
+    groups = match.groupdict()
+    if groups.get("dollar"):
+        return _SYMBOLS.get(groups["dollar"], "USD")
+    words = " ".join((groups.get("cur") or "").split())
+    if groups.get("code"):
+        ctx.currencies[words.lower()] = groups["code"]
+        return groups["code"]
+    if groups.get("bare"):
+        code = groups["bare"]
+        return code if code in CURRENCY_CODES or code in ctx.currencies.values() else None
+    return ctx.currencies.get(words.lower(), words) or None
+
+
+def proceedings(match: re.Match[str], ctx: Context) -> list[Found]:
+    value = _count(match)
+    word = match.group("verbs")
+    name = next((label for regex, label in NOUN_NAMES if regex.search(word)), None)
+    if value is None or name is None:
+        return []
+    return [_found(match, name, value, unit=match.group("noun").split()[-1].lower())]
+
+
+_RESCUE = {"return": "victims_repatriated", "repatriation": "victims_repatriated",
+           "reintegration": "victims_repatriated", "rescue": "victims_rescued", "removal": "victims_rescued"}
+
+
+def returned(match: re.Match[str], ctx: Context) -> list[Found]:
+    value = _count(match)
+    if value is None:
+        return []
+    phrase = _noun_phrase(match)
+    name = _RESCUE[match.group("kind").lower()]
+    return [_found(match, name, value, unit=phrase, subset=_subset(phrase))]
+
+

@@ -1,0 +1,237 @@
+"""The table of named figure patterns: regexes with named groups, each with its converter."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tipbrowser import metric_converters as convert
+from tipbrowser.metric_converters import CASE_VERBS, CURRENCY_NOUNS, LE_VERBS, VICTIM_VERBS, Converter
+from tipbrowser.numbers import NUMBER, YEAR
+
+__all__ = ["MetricPattern", "PATTERNS", "IGNORED", "build"]
+
+
+@dataclass(frozen=True, slots=True)
+class MetricPattern:
+    """A named pattern: a compiled regex with named groups and the converter that reads it."""
+
+    name: str
+    regex: re.Pattern[str]
+    convert: Converter
+    anchored: bool = False
+    """Whether the regex starts at a number, so it is tried only where numbers are."""
+    words: frozenset[str] = frozenset()
+    """Lower-case words of which the sentence must hold one, or empty for no such test."""
+    chars: str = ""
+    """Characters of which the sentence must hold one, or empty for no such test."""
+
+    def may_match(self, text: str, words: frozenset[str] | set[str]) -> bool:
+        """A cheap test that rules out sentences the regex cannot match."""
+        if self.words and self.words.isdisjoint(words):
+            return False
+        return not self.chars or any(char in text for char in self.chars)
+
+
+# ---------------------------------------------------------------------------------------
+# Fragments. Templates name them as <<N>>; `build` substitutes and compiles.
+
+_QUALIFIERS = (
+    r"up\s+to|more\s+than|over|approximately|about|around|at\s+least|nearly|almost|"
+    r"an\s+estimated|estimated|roughly|fewer\s+than|less\s+than|at\s+most|some"
+)
+_STOP = r"and|or|in|from|to|with|of|for|by|the|a|an|than|were|was|who|which|that|whom|had|have|has|during|including|while|but|at|on|as"
+_FRAGMENTS = {
+    "N": NUMBER,
+    "Y": YEAR,
+    "Q": rf"(?:(?P<qualifier>(?i:{_QUALIFIERS}))\s+)?",
+    "TOTAL": r"(?:(?:a\s+total\s+of|only|just|another|an\s+additional)\s+)?",
+    "MODS": rf"(?P<mods>(?:(?!(?:{_STOP})\b)[A-Za-z][\w’'\-]*\s+){{0,4}}?)",
+    "LE": r"(?P<noun>(?:alleged\s+|suspected\s+)?traffickers?|suspects?|defendants?|individuals|"
+    r"people|persons|perpetrators?|offenders?|cases|officials|officers|employees)",
+    "VICTIM": r"(?P<noun>victims?|survivors?|children|minors|girls|boys|women|men|adults|"
+    r"persons|people|individuals|foreign\s+nationals|nationals|workers|migrants)",
+    "STAFF": r"(?P<noun>officials|officers|police|judges|prosecutors|investigators|inspectors|"
+    r"(?:social\s+|labor\s+|health\s+|consular\s+)?workers|staff|personnel|professionals|"
+    r"(?:border\s+)?guards|diplomats|employees|members|stakeholders|participants|teachers|students)",
+}
+
+_LE_VERB_RE = "|".join(sorted({*LE_VERBS, *CASE_VERBS}, key=len, reverse=True))
+_VICTIM_VERB_RE = "|".join(sorted(VICTIM_VERBS, key=len, reverse=True))
+
+
+def _verb_list(verbs: str) -> str:
+    one = rf"(?:{verbs})"
+    return rf"(?P<verbs>{one}(?:(?:\s*,\s*|\s+)(?:and\s+|or\s+)?{one})*)"
+
+
+_FRAGMENTS["LEVERBS"] = _verb_list(_LE_VERB_RE)
+_FRAGMENTS["VVERBS"] = _verb_list(_VICTIM_VERB_RE)
+_FRAGMENTS["BE"] = r"(?:(?:were|was|had\s+been|have\s+been|been)\s+)?(?:\w+ly\s+)?"
+
+_FRAGMENTS["CUR"] = (
+    rf"(?P<cur>(?:[A-Z][a-z]+\s+){{0,3}}(?i:{CURRENCY_NOUNS})\b|(?P<bare>[A-Z]{{3,4}})\b)"
+    r"(?:\s*\((?P<code>[A-Z]{2,4})\))?"
+)
+_FRAGMENTS["USD"] = r"(?:\s*\(\s*(?:approximately\s+|about\s+|roughly\s+)?(?:US)?\$\s?(?P<usd><<N>>)\s*\))?"
+
+_YEAR_AFTER = r"(?:\s+in\s+(?P<year><<Y>>))?"
+
+
+def build(template: str) -> re.Pattern[str]:
+    """Compile `template`, replacing each <<NAME>> with its fragment."""
+    text = template
+    for _ in range(3):
+        for name, fragment in _FRAGMENTS.items():
+            text = text.replace(f"<<{name}>>", fragment)
+    text = text.replace("<<N>>", NUMBER).replace("<<Y>>", YEAR)
+    return re.compile(text)
+
+
+_IMPRISONMENT = r"(?:\s+(?:of\s+)?(?:imprisonment|in\s+prison|incarceration|jail|prison))"
+_APPLIES = (
+    r"(?:\s+(?:for|in\s+cases\s+(?:of|involving)|if|when)\s+(?P<applies>[^,;.]+?)"
+    r"(?=\s*[,;.]|\s+and\s+(?:up\s+to|a\s+maximum|of\s+up)|\s+or\s+|\s*$))?"
+)
+_COUNTED = (
+    r"investigations?|prosecutions?|convictions?|arrests?|reflection\s+periods?|"
+    r"(?:temporary\s+)?(?:residence|residency|work)\s+permits?|shelters?|cent(?:er|re)s?|"
+    r"(?:hotline\s+)?calls|trainings?|training\s+(?:sessions|courses|events|programs)|workshops?|"
+    r"seminars|(?:awareness\s+)?campaigns?|inspections?|raids|operations|"
+    r"refugees|asylum[-\s]seekers|(?:police\s+)?districts|ministries|(?:government\s+)?agencies|"
+    r"municipalities|(?:research\s+)?projects|(?:anti-trafficking\s+)?units|task\s+forces|"
+    r"working\s+groups|memoranda\s+of\s+understanding|MOUs|agreements|brochures|"
+    r"public\s+service\s+announcements|(?:labor\s+)?inspectors|liaison\s+officers|hotlines"
+)
+_TERM = r"(?P<unit>years?|months?)\b(?:[’']s?)?"
+
+
+def _pattern(name: str, template: str, converter: Converter, *, anchored: bool = False, words: str = "",
+             chars: str = "") -> MetricPattern:
+    return MetricPattern(name, build(template), converter, anchored, frozenset(words.split()), chars)
+
+
+_LEAD = r"<<TOTAL>><<Q>>(?P<value><<N>>)"
+_LE_WORDS = " ".join([*LE_VERBS, *CASE_VERBS])
+_VICTIM_WORDS = " ".join(VICTIM_VERBS)
+
+PATTERNS: tuple[MetricPattern, ...] = (
+    _pattern(
+        "term_range",
+        r"(?P<low><<N>>)(?:\s+(?P<lowunit>years?|months?)(?:[’']s?)?" + _IMPRISONMENT + r"?)?\s*(?:to|and|-|–)\s*"
+        r"(?P<high><<N>>)\s+" + _TERM + _IMPRISONMENT + "?" + _APPLIES,
+        convert.term_range, anchored=True, words="year years month months",
+    ),
+    _pattern(
+        "term_maximum",
+        r"(?P<qualifier>up\s+to|a\s+maximum\s+of|maximum\s+of|not\s+more\s+than|no\s+more\s+than|"
+        r"not\s+exceeding)\s+(?P<value><<N>>)\s+" + _TERM + _IMPRISONMENT + _APPLIES,
+        convert.term_single, words="up maximum more exceeding",
+    ),
+    _pattern(
+        "term_single",
+        r"(?:sentenced\s+(?:[\w’'-]+\s+){0,5}?to|sentences?\s+of|(?:prison\s+)?terms?\s+of|"
+        r"penalt(?:y|ies)\s+of|punishable\s+by)\s+<<Q>>(?P<value><<N>>)\s+" + _TERM + _APPLIES,
+        convert.term_single, words="sentenced sentence sentences term terms penalty penalties punishable",
+    ),
+    _pattern("money_local", r"<<Q>>(?P<value><<N>>)\s+<<CUR>><<USD>>", convert.money, anchored=True),
+    _pattern("money_symbol", r"<<Q>>(?P<dollar>(?:US)?\$|€|£)\s?(?P<value><<N>>)", convert.money, chars="$€£"),
+    _pattern(
+        "granted_to",
+        r"(?P<kind>reflection\s+(?:and\s+recovery\s+)?periods?|recovery\s+periods?|"
+        r"(?:temporary\s+)?(?:residence|residency|work)\s+permits?|permits|visas|(?:legal\s+)?status|"
+        r"assistance|services|shelter|compensation|restitution)(?:\s+(?:of|for|lasting)\s+[^,;()]{0,40}?)?"
+        r"\s+to\s+" + _LEAD + r"\s+<<MODS>><<VICTIM>>\b" + _YEAR_AFTER,
+        convert.granted,
+        words="reflection recovery permit permits visas status assistance services shelter compensation restitution",
+    ),
+    _pattern("enforcement", r"\b<<LEVERBS>>\s+" + _LEAD + r"\s+<<MODS>><<LE>>\b" + _YEAR_AFTER,
+             convert.law_enforcement, words=_LE_WORDS),
+    _pattern("enforcement_passive", _LEAD + r"\s+<<MODS>><<LE>>\s+<<BE>><<LEVERBS>>\b",
+             convert.law_enforcement, anchored=True, words=_LE_WORDS),
+    _pattern(
+        "proceedings_against",
+        r"\b(?P<verbs>investigations?|prosecutions?|convictions?|arrests?)\s+(?:of|into|against|involving)\s+"
+        + _LEAD + r"\s+<<MODS>><<LE>>\b",
+        convert.proceedings,
+        words="investigation investigations prosecution prosecutions conviction convictions arrest arrests",
+    ),
+    _pattern("victims", r"\b<<VVERBS>>\s+" + _LEAD + r"\s+<<MODS>><<VICTIM>>\b" + _YEAR_AFTER,
+             convert.victims, words=_VICTIM_WORDS),
+    _pattern("victims_passive", _LEAD + r"\s+<<MODS>><<VICTIM>>\s+<<BE>><<VVERBS>>\b",
+             convert.victims, anchored=True, words=_VICTIM_WORDS),
+    _pattern(
+        "victims_received",
+        _LEAD + r"\s+<<MODS>><<VICTIM>>\s+(?:\w+ly\s+)?(?:received|obtained|accessed|benefited\s+from|"
+        r"were\s+provided\s+with|were\s+given)\s+(?:\w+\s+){0,2}?(?:assistance|services|support|shelter|"
+        r"care|aid|accommodation)",
+        convert.victims_received, anchored=True, words="received obtained accessed benefited provided given",
+    ),
+    _pattern(
+        "returned",
+        r"\b(?P<kind>(?i:return|repatriation|reintegration|rescue|removal))\s+of\s+" + _LEAD
+        + r"\s+<<MODS>><<VICTIM>>\b",
+        convert.returned, words="return repatriation reintegration rescue removal",
+    ),
+    _pattern(
+        "including",
+        r"\b(?:including|among\s+them|of\s+whom|of\s+these|of\s+which)\s*,?\s+<<Q>>(?P<value><<N>>)\s+"
+        r"(?:were\s+)?<<MODS>>(?P<noun>children|minors|girls|boys|women|men|adults|foreign\s+nationals|"
+        r"foreigners|citizens|nationals|victims)\b",
+        convert.including, words="including among whom these which",
+    ),
+    _pattern("trained", r"\btrained\s+" + _LEAD + r"\s+<<MODS>><<STAFF>>\b", convert.trained, words="trained"),
+    _pattern(
+        "trained_passive",
+        _LEAD + r"\s+<<MODS>><<STAFF>>\s+(?:[\w-]+\s+){0,3}?(?:were\s+trained|received\s+"
+        r"(?:\w+\s+){0,2}?training|(?:participated|took\s+part)\s+in\s+(?:[\w-]+\s+){0,3}?trainings?|"
+        r"attended\s+(?:[\w-]+\s+){0,3}?trainings?)",
+        convert.trained, anchored=True, words="trained training trainings",
+    ),
+    _pattern("training_for", r"\btraining\s+(?:to|for)\s+" + _LEAD + r"\s+<<MODS>><<STAFF>>\b",
+             convert.trained, words="training"),
+    _pattern("counted", _LEAD + r"\s+<<MODS>>(?P<noun>" + _COUNTED + r")\b" + _YEAR_AFTER, convert.counted,
+             anchored=True),
+    _pattern(
+        "counted_after",
+        r"\b(?P<noun>cent(?:er|re)s|shelters|units|offices|courts)\s*\(\s*(?P<value><<N>>)"
+        r"(?:\s+(?!(?:in|during)\s+(?:19|20))[^()0-9]{1,40})?\)",
+        convert.counted, words="centers centres shelters units offices courts", chars="(",
+    ),
+)
+"""The table, in priority order: where two patterns claim one number, the earlier wins."""
+
+LEAD = build(r"(?:(?:a\s+total\s+of|only|just|another|an\s+additional)\s+)?(?:(?i:" + _QUALIFIERS + r")\s+)?$")
+"""What may stand before a number in an anchored pattern ("more than", "a total of")."""
+
+IGNORED: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = tuple(
+    (build(template), frozenset(words.split()))
+    for template, words in [
+        # statute and article numbers: "Sections 257 and 258", "Article 302", "Section 62a"
+        (
+            r"(?:\b(?i:sections?|articles?|arts?\.|chapters?|paragraphs?|paras?\.|clauses?|decrees?|"
+            r"resolutions?|nos?\.|numbers?)|\b(?:Act|Law|Code|Decree|Ordinance|Regulation)|§+)\s*"
+            r"[0-9][\w.()/-]*(?:\s*(?:,|and|or|to|through|-|–)\s*(?:[0-9][\w.()/-]*))*",
+            "section sections article articles art arts chapter chapters paragraph paragraphs para paras "
+            "clause clauses decree decrees resolution resolutions no nos number numbers act law code "
+            "ordinance regulation",
+        ),
+        # ages: "as young as 12", "aged 14 to 17", "between the ages of 12 and 17"
+        (
+            r"(?i:as\s+young\s+as|aged?|ages\s+(?:of\s+)?|age\s+of|younger\s+than|older\s+than|"
+            r"under\s+(?:the\s+)?age\s+of|between\s+the\s+ages\s+of)\s+<<N>>(?:\s*(?:and|to|-|–)\s*<<N>>)?",
+            "young age aged ages younger older",
+        ),
+        (r"<<N>>(?:\s*(?:-|–|to)\s*<<N>>)?[\s-]+years?[\s-]+old", "old"),
+        # elapsed time: "for the past eight years", "in the last two years"
+        (
+            r"(?i:for|over|in|during|within)\s+the\s+(?i:past|last|previous|next|first|coming)\s+<<N>>\s+"
+            r"(?:years?|months?|weeks?|days?|decades?)",
+            "past last previous next first coming",
+        ),
+        # hours of aid, weeks of stay: durations are never counts
+        (r"<<N>>\s+(?:consecutive\s+|straight\s+)?(?:hours?|days?|weeks?|decades?)\b",
+         "hour hours day days week weeks decade decades"),
+    ]
+)
+"""Regions whose numbers are never figures, found before any pattern runs, with trigger words."""

@@ -1,0 +1,453 @@
+"""Figures with provenance: every count, amount and term a narrative states, as `Metric`s."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from tipbrowser.metric_converters import CURRENCY_NOUNS, Context, Found, Range
+from tipbrowser.metric_patterns import IGNORED, LEAD, PATTERNS, build
+from tipbrowser.model import Paragraph, Report, Section, SectionKind, Sentence, Span
+from tipbrowser.numbers import NUMBER, NUMBER_WORDS, parse_number
+
+__all__ = [
+    "Prior",
+    "Range",
+    "Metric",
+    "extract_metrics",
+    "metric_dict",
+    "metric_row",
+    "CSV_COLUMNS",
+    "PILLARS",
+    "HEADLINE_NAMES",
+]
+
+PILLARS = ("prosecution", "protection", "prevention", "other")
+"""The pillars metrics are grouped by, in display order."""
+
+HEADLINE_NAMES = frozenset(
+    {
+        "investigations", "prosecutions", "convictions", "victims_identified", "victims_assisted",
+        "funding", "shelters", "hotline_calls", "reflection_periods", "residence_permits",
+        "sentences", "penalties",
+    }
+)
+"""The names every report is expected to be compared on."""
+
+_NAME_PILLARS = {
+    "prosecution": ("investigations", "prosecutions", "convictions", "arrests", "sentences", "penalties",
+                    "government_employees_"),
+    "protection": ("victims_", "potential_victims", "shelters", "centers", "reflection_periods",
+                   "residence_permits", "compensation", "people_screened"),
+    "prevention": ("hotline_calls", "trainings", "officials_trained", "campaigns", "inspections"),
+}
+_SECTION_PILLARS = {
+    SectionKind.PROSECUTION: "prosecution",
+    SectionKind.PROTECTION: "protection",
+    SectionKind.PREVENTION: "prevention",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Prior:
+    """A value the sentence gives for an earlier year or period."""
+
+    year: int | None
+    label: str | None
+    value: float | int | Range
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    """One figure a narrative states, where it came from and what it is compared with."""
+
+    report_id: str
+    name: str
+    value: int | float | Range
+    unit: str | None
+    year: int | None
+    prior: tuple[Prior, ...]
+    qualifier: str | None
+    breakdown: tuple[tuple[str, int | float], ...]
+    subset: str | None
+    currency: str | None
+    usd: float | None
+    applies_to: str | None
+    sentence_id: str
+    paragraph_id: str
+    section_kind: str
+    sentence: str
+    span: Span
+    pillar: str
+
+    @property
+    def is_headline(self) -> bool:
+        """Whether this is a whole-report figure of a standard kind (not a subset)."""
+        return self.subset is None and self.name in HEADLINE_NAMES
+
+
+# ---------------------------------------------------------------------------------------
+# Priors and breakdowns: found before the figures so their numbers are never figures.
+
+_WHEN = (
+    r"(?:(?P<year><<Y>>)|(?P<label>(?:the\s+)?(?:previous|prior|last|preceding)\s+(?:reporting\s+)?"
+    r"(?:period|year)|the\s+same\s+period\s+(?:of|in)\s+the\s+previous\s+year))"
+)
+_PRIOR_WORDS = r"(?P<noun>(?:\s+(?!(?:in|during)\b)(?:[A-Za-z][\w’'\-]*|\([^()]*\))){0,6}?)"
+_PRIOR_VALUE = r"<<Q>>(?:(?P<dollar>(?:US)?\$|€|£)\s?)?(?P<value><<N>>)"
+_PRIOR_PAREN = build(r"\(\s*" + _PRIOR_VALUE + _PRIOR_WORDS + r"\s+(?:in|during)\s+" + _WHEN + r"\s*\)")
+_PRIOR_COMPARED = build(
+    r"(?:(?i:compared)\s+(?:with|to)|(?:increase|decrease|decline|drop|rise|reduction|fall|down|up)\s+from|"
+    r"versus|vs\.?)\s+(?:(?:the|a|an)\s+)?" + _PRIOR_VALUE + _PRIOR_WORDS + r"\s+(?:in|during)\s+" + _WHEN
+)
+_PRIOR_MORE = build(
+    r"\s*,?\s*(?:and\s+|as\s+well\s+as\s+)?" + _PRIOR_VALUE + _PRIOR_WORDS + r"\s+(?:in|during)\s+" + _WHEN
+)
+_MONEY_WORDS = re.compile(rf"[$€£]|\b[A-Z]{{3}}\b|\b(?i:{CURRENCY_NOUNS})\b")
+
+_PAREN = re.compile(r"\((?P<inner>[^()]*)\)")
+_ITEM = build(r"^\s*(?:and\s+)?(?P<value><<N>>)\s+(?P<label>[^0-9]+?)\s*$")
+_ITEM_SPLIT = build(r"\s*[,;]\s*|\s+and\s+(?=<<N>>)")
+_YEAR_IN = build(r"(?<!since\s)\b(?:in|during)\s+(?P<year><<Y>>)\b")
+_LEAD_YEAR = build(r"(?:^|,\s*|;\s*)(?i:in|during|throughout)\s+(?:(?:calendar|fiscal)\s+year\s+|FY\s*)?(?P<year><<Y>>)\s*,")
+_WORD = re.compile(r"[A-Za-z]+")
+_DIGITS = re.compile(r"(?<![0-9,.])[0-9]")
+_NUMBER = re.compile(NUMBER)
+_COMPARE_WORDS = frozenset(
+    "compared increase decrease decline drop rise reduction fall down up versus vs".split()
+)
+
+
+@dataclass(slots=True)
+class _Region:
+    """Part of a sentence already accounted for: a prior, a breakdown, an ignored number."""
+
+    start: int
+    end: int
+    priors: tuple[Prior, ...] = ()
+    money: bool = False
+    items: tuple[tuple[str, int | float], ...] = ()
+
+
+@dataclass(slots=True)
+class _Group:
+    """The figures one pattern match produced (one number can serve two metrics)."""
+
+    founds: list[Found]
+    end: int
+    priors: list[Prior] = field(default_factory=list)
+    breakdown: tuple[tuple[str, int | float], ...] = ()
+
+    @property
+    def start(self) -> int:
+        return min(f.start for f in self.founds)
+
+
+def _prior(match: re.Match[str]) -> Prior | None:
+    value = parse_number(match.group("value"))
+    if value is None:
+        return None
+    year = match.group("year")
+    label = match.group("label")
+    return Prior(int(year) if year else None, " ".join(label.split()) if label else None, value)
+
+
+def _priors(text: str, words: set[str]) -> list[_Region]:
+    regions: list[_Region] = []
+    regexes = [_PRIOR_PAREN] if "(" in text else []
+    if not _COMPARE_WORDS.isdisjoint(words):
+        regexes.append(_PRIOR_COMPARED)
+    for regex in regexes:
+        for match in regex.finditer(text):
+            if any(r.start < match.end() and match.start() < r.end for r in regions):
+                continue
+            found = [match]
+            while (more := _PRIOR_MORE.match(text, found[-1].end())) is not None:
+                found.append(more)
+            priors = tuple(p for p in map(_prior, found) if p is not None)
+            money = any(m.group("dollar") or _MONEY_WORDS.search(m.group("noun") or "") for m in found)
+            regions.append(_Region(match.start(), found[-1].end(), priors, bool(money)))
+    return regions
+
+
+def _breakdowns(text: str) -> list[_Region]:
+    regions: list[_Region] = []
+    if "(" not in text:
+        return regions
+    for match in _PAREN.finditer(text):
+        inner = match.group("inner")
+        if _YEAR_IN.search(inner):
+            continue
+        parts = [p for p in _ITEM_SPLIT.split(inner) if p.strip()]
+        items = [_ITEM.match(part) for part in parts]
+        if len(items) < 2 or not all(items):
+            continue
+        pairs = tuple((" ".join(m.group("label").split()), parse_number(m.group("value"))) for m in items if m)
+        if all(value is not None for _, value in pairs):
+            regions.append(_Region(match.start(), match.end(), items=pairs))  # type: ignore[arg-type]
+    return regions
+
+
+# ---------------------------------------------------------------------------------------
+# Extraction.
+
+
+def extract_metrics(report: Report) -> tuple[Metric, ...]:
+    """Every figure in `report`, in reading order, skipping the recommendations."""
+    context = Context("", {})
+    skip = [r.span for r in report.recommendations]
+    metrics: list[Metric] = []
+    for section, paragraph, sentence in report.sentences():
+        if section.kind is SectionKind.RECOMMENDATIONS:
+            continue
+        if any(s.start < sentence.span.end and sentence.span.start < s.end for s in skip):
+            continue
+        context.sentence = sentence.text
+        for group in _sentence_groups(context):
+            metrics.extend(_metrics(report, section, paragraph, sentence, group))
+    return tuple(metrics)
+
+
+def _scan(text: str) -> tuple[set[str], list[int]]:
+    """The sentence's lower-case words, and where a number (or what leads into one) starts."""
+    words = set(_WORD.findall(text.lower()))
+    candidates = [m.start() for m in _DIGITS.finditer(text)]
+    spelled = words & NUMBER_WORDS
+    if spelled:
+        candidates += [m.start() for m in _WORD.finditer(text) if m.group().lower() in spelled]
+    starts: list[int] = []
+    for start in sorted(candidates):
+        if _NUMBER.match(text, start) is None:
+            continue
+        lead = LEAD.search(text, max(0, start - 40), start)
+        if lead is not None and lead.start() < start:
+            starts.append(lead.start())
+        starts.append(start)
+    return words, starts
+
+
+def _sentence_groups(context: Context) -> list[_Group]:
+    text = context.sentence
+    words, starts = _scan(text)
+    if not starts:
+        return []
+    ignored = [
+        _Region(m.start(), m.end())
+        for regex, triggers in IGNORED
+        if not triggers.isdisjoint(words)
+        for m in regex.finditer(text)
+    ]
+    priors = _priors(text, words)
+    breakdowns = _breakdowns(text)
+    claimed = [(r.start, r.end) for r in (*ignored, *priors, *breakdowns)]
+    groups: list[_Group] = []
+    for pattern in PATTERNS:
+        if not pattern.may_match(text, words):
+            continue
+        for match in _matches(pattern.regex, text, starts if pattern.anchored else None):
+            founds = [f for f in pattern.convert(match, context) if not _overlaps(claimed, f.start, f.end)]
+            if founds:
+                claimed.extend((f.start, f.end) for f in founds)
+                groups.append(_Group(founds, match.end()))
+    groups.sort(key=lambda g: g.start)
+    _resolve_subsets(groups)
+    _attach_priors(groups, priors)
+    _attach_breakdowns(groups, breakdowns, text)
+    return [g for g in groups if g.founds]
+
+
+def _matches(regex: re.Pattern[str], text: str, starts: list[int] | None) -> Iterator[re.Match[str]]:
+    """Every match of `regex`, overlapping ones included; only at `starts` when given."""
+    if starts is not None:
+        for start in starts:
+            match = regex.match(text, start)
+            if match is not None:
+                yield match
+        return
+    position = 0
+    while (match := regex.search(text, position)) is not None:
+        position = match.start() + 1
+        yield match
+
+
+def _overlaps(claimed: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in claimed)
+
+
+def _resolve_subsets(groups: list[_Group]) -> None:
+    """Give "including eight children" the name of the figure it is part of."""
+    for index, group in enumerate(groups):
+        if group.founds[0].name != "@previous":
+            continue
+        before = [g for g in groups[:index] if g.founds[0].name.startswith(("victims", "potential"))]
+        if not before:
+            group.founds = []
+            continue
+        names = [f.name for f in before[-1].founds]
+        group.founds = [_replace(group.founds[0], name=name) for name in names]
+
+
+def _replace(found: Found, **changes: Any) -> Found:
+    fields = {name: getattr(found, name) for name in Found.__slots__}  # type: ignore[attr-defined]
+    fields.update(changes)
+    return Found(**fields)
+
+
+def _attach_priors(groups: list[_Group], priors: list[_Region]) -> None:
+    for region in priors:
+        def fits(group: _Group) -> bool:
+            is_money = group.founds[0].currency is not None
+            return is_money == region.money and group.founds[0].subset is None
+
+        before = [g for g in groups if g.start < region.start and fits(g)]
+        after = [g for g in groups if g.start >= region.end and fits(g)]
+        target = before[-1] if before else (after[0] if after else None)
+        if target is not None:
+            target.priors.extend(region.priors)
+
+
+def _attach_breakdowns(groups: list[_Group], breakdowns: list[_Region], text: str) -> None:
+    for region in breakdowns:
+        before = [g for g in groups if g.end <= region.start]
+        if not before:
+            continue
+        gap = text[before[-1].end : region.start]
+        if len(gap) <= 40 and not re.search(r"[0-9;]", gap):
+            before[-1].breakdown = region.items
+
+
+def _metrics(report: Report, section: Section, paragraph: Paragraph, sentence: Sentence, group: _Group) -> list[Metric]:
+    text = sentence.text
+    priors = tuple(group.priors)
+    result = []
+    for found in group.founds:
+        year = found.year or _year_after(text, group) or _lead_year(text, found.start)
+        if year is None:
+            earlier = [p.year for p in priors if p.year is not None]
+            year = max(earlier) + 1 if earlier else None
+        result.append(
+            Metric(
+                report_id=report.id,
+                name=found.name,
+                value=found.value,
+                unit=found.unit,
+                year=year,
+                prior=tuple(p for p in priors if year is None or p.year is None or p.year < year),
+                qualifier=found.qualifier,
+                breakdown=group.breakdown,
+                subset=found.subset,
+                currency=found.currency,
+                usd=found.usd,
+                applies_to=found.applies_to,
+                sentence_id=sentence.id,
+                paragraph_id=paragraph.id,
+                section_kind=section.kind.value,
+                sentence=text,
+                span=Span(sentence.span.start + found.start, sentence.span.start + found.end),
+                pillar=_pillar(section.kind, found.name),
+            )
+        )
+    return result
+
+
+def _year_after(text: str, group: _Group) -> int | None:
+    window = re.split(r"[;,(]", text[group.end : group.end + 80], maxsplit=1)[0]
+    match = _YEAR_IN.search(window)
+    return int(match.group("year")) if match else None
+
+
+def _lead_year(text: str, before: int) -> int | None:
+    years = [int(m.group("year")) for m in _LEAD_YEAR.finditer(text, 0, before + 1)]
+    return years[-1] if years else None
+
+
+def _pillar(kind: SectionKind, name: str) -> str:
+    if kind in _SECTION_PILLARS:
+        return _SECTION_PILLARS[kind]
+    for pillar, prefixes in _NAME_PILLARS.items():
+        if name.startswith(prefixes):
+            return pillar
+    return "other"
+
+
+# ---------------------------------------------------------------------------------------
+# Serialisation: the `metrics --json` and `--csv` contracts.
+
+
+def _plain(value: int | float | Range | None) -> Any:
+    if isinstance(value, Range):
+        return {"min": _plain(value.min), "max": _plain(value.max)}
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def metric_dict(metric: Metric) -> dict[str, Any]:
+    """The `metrics --json` contract for one metric."""
+    return {
+        "report": metric.report_id,
+        "name": metric.name,
+        "value": _plain(metric.value),
+        "unit": metric.unit,
+        "year": metric.year,
+        "prior": [{"year": p.year, "label": p.label, "value": _plain(p.value)} for p in metric.prior],
+        "qualifier": metric.qualifier,
+        "subset": metric.subset,
+        "breakdown": [{"label": label, "value": _plain(value)} for label, value in metric.breakdown],
+        "currency": metric.currency,
+        "usd": _plain(metric.usd),
+        "applies_to": metric.applies_to,
+        "pillar": metric.pillar,
+        "section": metric.section_kind,
+        "paragraph_id": metric.paragraph_id,
+        "sentence_id": metric.sentence_id,
+        "sentence": metric.sentence,
+        "span": [metric.span.start, metric.span.end],
+    }
+
+
+CSV_COLUMNS = (
+    "report", "pillar", "name", "value", "min", "max", "unit", "year", "prior", "qualifier",
+    "subset", "breakdown", "currency", "usd", "applies_to", "section", "sentence_id",
+    "span_start", "span_end", "sentence",
+)
+"""The `metrics --csv` header, in column order."""
+
+
+def _show(value: int | float | Range | None) -> str:
+    value = _plain(value)
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        return f"{_show(value['min'])}-{_show(value['max'])}"
+    return str(value)
+
+
+def metric_row(metric: Metric) -> dict[str, str]:
+    """One `--csv` row: plain strings keyed by `CSV_COLUMNS`, priors flattened readably."""
+    low_high = (metric.value.min, metric.value.max) if isinstance(metric.value, Range) else ("", "")
+    prior = "; ".join(f"{p.year if p.year is not None else p.label}: {_show(p.value)}" for p in metric.prior)
+    return {
+        "report": metric.report_id,
+        "pillar": metric.pillar,
+        "name": metric.name,
+        "value": _show(metric.value),
+        "min": _show(low_high[0]) if low_high[0] != "" else "",
+        "max": _show(low_high[1]) if low_high[1] != "" else "",
+        "unit": metric.unit or "",
+        "year": "" if metric.year is None else str(metric.year),
+        "prior": prior,
+        "qualifier": metric.qualifier or "",
+        "subset": metric.subset or "",
+        "breakdown": "; ".join(f"{label}: {_show(value)}" for label, value in metric.breakdown),
+        "currency": metric.currency or "",
+        "usd": _show(metric.usd),
+        "applies_to": metric.applies_to or "",
+        "section": metric.section_kind,
+        "sentence_id": metric.sentence_id,
+        "span_start": str(metric.span.start),
+        "span_end": str(metric.span.end),
+        "sentence": " ".join(metric.sentence.split()),
+    }
