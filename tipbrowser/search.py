@@ -28,13 +28,13 @@ CREATE TABLE vocabulary(word TEXT PRIMARY KEY, stem TEXT) WITHOUT ROWID;
 CREATE VIRTUAL TABLE body USING fts5(text, content='', tokenize='{TOKENIZER}');
 """
 
-_PHRASE_BONUS = 100.0
-"""Added to the score of a sentence holding all the query's words as one phrase."""
+_PHRASE_BOOST = 2.0
+"""How much more a sentence scores when it holds all the query's words as one phrase."""
 
 _PREFIX_EXPANSION = 64
 """A prefix that begins more stems than this is matched on the stem instead."""
 
-REGEX_SECONDS = 1.0
+REGEX_SECONDS = 0.5
 """How long a regular expression may run over the whole index before it is stopped."""
 
 MAX_PATTERN = 1000
@@ -198,8 +198,8 @@ class SearchIndex:
             return "-bm25(body)"
         phrase = _quote(" ".join(token for term in words for token in term.tokens))
         return (
-            f"-bm25(body) + {_PHRASE_BONUS} * (s.rowid IN "
-            f"(SELECT rowid FROM body WHERE body MATCH {_sql_string(phrase)}))"
+            f"-bm25(body) * (CASE WHEN s.rowid IN (SELECT rowid FROM body WHERE body MATCH "
+            f"{_sql_string(phrase)}) THEN {_PHRASE_BOOST} ELSE 1.0 END)"
         )
 
     def _expression(self, groups: list[list[Term]], *, all_of: bool) -> str | None:
@@ -376,7 +376,7 @@ def _compile_regex(pattern: str) -> tuple[regex_module.Pattern[str] | None, str 
     if len(pattern) > MAX_PATTERN:
         return None, f"The pattern is longer than {MAX_PATTERN} characters."
     try:
-        return regex_module.compile(pattern, regex_module.IGNORECASE | regex_module.V1), None
+        return regex_module.compile(pattern, regex_module.IGNORECASE), None
     except (regex_module.error, RecursionError, OverflowError, MemoryError, ValueError) as error:
         return None, f"Not a valid pattern: {str(error).split(chr(10))[0]}."
 

@@ -139,7 +139,7 @@ def _print_hits(result: SearchResult) -> None:
                 )
             )
         console.print(Text.assemble("  ", (visible(hit.sentence_id), "dim"), "  ", (f"{hit.score:.2f}", "dim")))
-        console.print(Padding(highlighted(hit.text, hit.spans), (0, 0, 0, 4)))
+        console.print(Padding(highlighted(hit.text, hit.spans), (0, 0, 0, 4), expand=False))
     shown = len(result.hits)
     if result.total == 0:
         summary = f"No hits for {result.query!r}."

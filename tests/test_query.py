@@ -1,0 +1,142 @@
+"""The query language and the folding shared by the index and its queries."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tipbrowser.folding import fold, tokens
+from tipbrowser.query import MAX_TERMS, Filter, TermKind, literal, parse
+
+
+@pytest.mark.parametrize(
+    ("uk", "us"),
+    [
+        ("labour", "labor"),
+        ("Labourers", "laborers"),
+        ("programme", "program"),
+        ("programmes", "programs"),
+        ("criminalise", "criminalize"),
+        ("criminalised", "criminalized"),
+        ("criminalisation", "criminalization"),
+        ("organisations", "organizations"),
+        ("offences", "offenses"),
+        ("defence", "defense"),
+        ("counselling", "counseling"),
+        ("centre", "center"),
+        ("judgement", "judgment"),
+        ("analysed", "analyzed"),
+        ("behaviour", "behavior"),
+    ],
+)
+def test_uk_and_us_spellings_fold_to_one_form(uk: str, us: str) -> None:
+    assert fold(uk) == fold(us)
+
+
+@pytest.mark.parametrize("word", ["otherwise", "exercise", "promise", "advertising", "crisis", "basis"])
+def test_words_that_only_look_like_ise_spellings_are_kept(word: str) -> None:
+    assert fold(word) == word
+
+
+def test_case_diacritics_and_quotes_fold_away() -> None:
+    assert fold("Côte d’Ivoire") == fold("cote d'ivoire") == "cote d'ivoire"
+    assert fold("“Safe Harbour”") == '"safe harbor"'
+    assert fold("STRASSE") == fold("Straße")
+
+
+def test_nfc_and_nfd_fold_alike() -> None:
+    nfc = unicodedata.normalize("NFC", "Pôrto Strélsau")
+    nfd = unicodedata.normalize("NFD", nfc)
+    assert nfc != nfd
+    assert fold(nfc) == fold(nfd) == "porto strelsau"
+
+
+def test_tokens_keep_the_offsets_of_the_original_words() -> None:
+    text = "Pa\u0301blo’s labour-camps"
+    found = tokens(text)
+    assert [(text[t.start : t.end], t.folded) for t in found] == [
+        ("Pa\u0301blo", "pablo"),
+        ("s", "s"),
+        ("labour", "labor"),
+        ("camps", "camps"),
+    ]
+    assert found[2].stem == found[2].stem == "labor"
+
+
+def test_words_phrases_and_prefixes() -> None:
+    query = parse('forced "sex trafficking" traffick*')
+    assert [[(t.kind, t.tokens) for t in group] for group in query.groups] == [
+        [(TermKind.WORD, ("forced",))],
+        [(TermKind.PHRASE, ("sex", "trafficking"))],
+        [(TermKind.PREFIX, ("traffick",))],
+    ]
+    assert query.problem is None
+
+
+def test_curly_quotes_make_a_phrase() -> None:
+    query = parse("“forced labour”")
+    assert [(t.kind, t.tokens) for t in query.terms] == [(TermKind.PHRASE, ("forced", "labor"))]
+
+
+def test_exclusions_and_not() -> None:
+    query = parse("shelter -hotline NOT ngo")
+    assert [t.tokens for t in query.terms] == [("shelter",)]
+    assert [t.tokens for t in query.excluded] == [("hotline",), ("ngo",)]
+
+
+def test_or_joins_the_terms_on_either_side() -> None:
+    query = parse("shelter OR housing victims")
+    assert [[t.tokens[0] for t in group] for group in query.groups] == [["shelter", "housing"], ["victims"]]
+
+
+def test_a_hyphenated_word_is_a_phrase_not_an_exclusion() -> None:
+    query = parse("anti-trafficking")
+    assert [(t.kind, t.tokens) for t in query.terms] == [(TermKind.PHRASE, ("anti", "trafficking"))]
+    assert not query.excluded
+
+
+def test_field_filters_are_folded() -> None:
+    query = parse('tier:"2 Watch List" section:Protection -country:Côte year:2020-2024 victims')
+    assert query.filters == [
+        Filter("tier", "2 watch list"),
+        Filter("section", "protection"),
+        Filter("country", "cote", negated=True),
+        Filter("year", "2020-2024"),
+    ]
+    assert [t.tokens for t in query.terms] == [("victims",)]
+
+
+def test_an_unknown_field_is_read_as_words() -> None:
+    query = parse("article:7")
+    assert not query.filters
+    assert [t.tokens for t in query.terms] == [("article", "7")]
+
+
+@pytest.mark.parametrize(
+    "text", ['"forced labor', "shelter OR", "OR shelter", "a OR OR b", "(", "*", "-", "year:", "tra*ffick*"]
+)
+def test_queries_that_cannot_be_parsed_say_why(text: str) -> None:
+    assert parse(text).problem
+
+
+def test_the_literal_reading_keeps_only_words() -> None:
+    query = literal('"forced labour OR (NEAR')
+    assert [t.tokens for t in query.terms] == [("forced",), ("labor",), ("or",), ("near",)]
+
+
+def test_very_long_queries_are_capped() -> None:
+    query = parse(" ".join(f"w{i}" for i in range(500)))
+    assert len(query.terms) == MAX_TERMS
+    assert query.notice
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_any_string_parses_without_raising(text: str) -> None:
+    query = parse(text)
+    assert isinstance(query.problem, str | None)
+    literal(text)
+    fold(text)
