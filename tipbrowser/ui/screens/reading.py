@@ -146,16 +146,13 @@ class ReadingScreen(Screen[None]):
             if not self.side_panel.display:
                 self.side_panel_wanted = True
             self.side_panel.show_tab(name)
-            self.call_after_refresh(self._focus_tabs)
-
-    def _focus_tabs(self) -> None:
-        self.side_panel.query_one("Tabs").focus()
+            self.call_after_refresh(self.side_panel.focus_tabs)
 
     def action_cycle_panes(self) -> None:
         """Move focus to the next pane: tree, text, side panel."""
         order = [self.tree, self.document]
         if self.side_panel.display:
-            order.append(self.side_panel.query_one("Tabs"))  # type: ignore[arg-type]
+            order.extend(self.side_panel.query("Tabs"))  # type: ignore[arg-type]
         focused = self.focused
         here = next((i for i, pane in enumerate(order) if focused is not None and (focused is pane or pane in focused.ancestors)), -1)
         order[(here + 1) % len(order)].focus()

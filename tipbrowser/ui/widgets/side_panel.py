@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Static, TabbedContent, TabPane
 
 __all__ = ["SidePanel", "TABS"]
 
@@ -29,20 +27,46 @@ TABS: dict[str, tuple[str, str]] = {
 
 
 class SidePanel(Vertical):
-    """Tabs that later panes fill; until then each says what it will hold."""
+    """Tabs that later panes fill; until then each says what it will hold.
 
-    def compose(self) -> ComposeResult:
-        with TabbedContent(id="side-tabs"):
-            for tab_id, (title, purpose) in TABS.items():
-                with TabPane(title, id=tab_id):
-                    with VerticalScroll(id=f"{tab_id}-body"):
-                        yield Static(Content(purpose), classes="placeholder")
+    The tabs are built just after the first frame, so they never delay the text.
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._wanted_tab = "metrics"
+
+    def on_mount(self) -> None:
+        """Build the tabs once the first frame is on screen."""
+        self.call_after_refresh(self._build)
+
+    async def _build(self) -> None:
+        from textual.containers import VerticalScroll
+        from textual.widgets import Static, TabbedContent, TabPane
+
+        tabs = TabbedContent(id="side-tabs", initial=self._wanted_tab)
+        for tab_id, (title, purpose) in TABS.items():
+            body = VerticalScroll(Static(Content(purpose), classes="placeholder"), id=f"{tab_id}-body")
+            tabs.compose_add_child(TabPane(title, body, id=tab_id))
+        await self.mount(tabs)
+
+    @property
+    def built(self) -> bool:
+        """Whether the tabs exist yet."""
+        return bool(self.query("#side-tabs"))
 
     def show_tab(self, tab_id: str) -> None:
         """Bring tab `tab_id` to the front."""
-        self.query_one(TabbedContent).active = tab_id
+        self._wanted_tab = tab_id
+        if self.built:
+            self.query_one("#side-tabs").active = tab_id  # type: ignore[attr-defined]
 
     @property
     def active_tab(self) -> str:
         """The id of the tab in front."""
-        return self.query_one(TabbedContent).active
+        return self.query_one("#side-tabs").active if self.built else self._wanted_tab  # type: ignore[attr-defined]
+
+    def focus_tabs(self) -> None:
+        """Focus the tab strip (once built)."""
+        for tabs in self.query("Tabs"):
+            tabs.focus()

@@ -1,0 +1,223 @@
+"""Every key in the action table does what it says (Pilot, through `make_app`)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import pytest
+from textual.command import CommandPalette
+from textual.pilot import Pilot
+from textual.widgets import Tabs
+
+from tipbrowser.ui.actions import ACTIONS
+from tipbrowser.ui.app import TipBrowserApp, make_app
+from tipbrowser.ui.screens.help import HelpScreen
+
+SIZE = (120, 40)
+KEY_NAMES = {"]": "right_square_bracket", "[": "left_square_bracket", "}": "right_curly_bracket",
+             "{": "left_curly_bracket", "?": "question_mark", ":": "colon", "\\": "backslash"}
+
+Check = Callable[[Pilot, TipBrowserApp, str], Awaitable[None]]
+
+
+async def _press(pilot: Pilot, key: str) -> None:
+    await pilot.press(KEY_NAMES.get(key, key))
+    await pilot.pause()
+
+
+async def _scrolls(pilot: Pilot, app: TipBrowserApp, key: str, start: int, expected: Callable[[int, int], int]) -> None:
+    doc = app.reading.document
+    doc.scroll_to(y=start, animate=False, immediate=True)
+    await pilot.pause()
+    page = doc.scrollable_content_region.height
+    await _press(pilot, key)
+    assert round(doc.scroll_y) == expected(start, page)
+
+
+def scroll(start: int, expected: Callable[[int, int], int]) -> Check:
+    async def check(pilot: Pilot, app: TipBrowserApp, key: str) -> None:
+        await _scrolls(pilot, app, key, start, expected)
+    return check
+
+
+async def top(pilot: Pilot, app: TipBrowserApp, key: str) -> None:
+    await _scrolls(pilot, app, key, 50, lambda s, p: 0)
+    assert app.reading.document.current_paragraph == "norway-2025/intro/p1"
+    assert app.reading.history.can_go_back
+
+
+async def bottom(pilot: Pilot, app: TipBrowserApp, key: str) -> None:
+    doc = app.reading.document
+    await _press(pilot, key)
+    assert round(doc.scroll_y) == doc.max_scroll_y > 0
+    assert doc.current_paragraph == "norway-2025/profile/p1"
+
+
+def paragraph_step(step: int) -> Check:
+    async def check(pilot: Pilot, app: TipBrowserApp, key: str) -> None:
+        doc = app.reading.document
+        doc.go_to("norway-2025/prosecution/p3")
+        await pilot.pause()
+        await _press(pilot, key)
+        assert doc.current_paragraph == f"norway-2025/prosecution/p{3 + step}"
+        assert doc.current_sentence == f"norway-2025/prosecution/p{3 + step}/s1"
+    return check
+
+
+def section_step(step: int) -> Check:
+    async def check(pilot: Pilot, app: TipBrowserApp, key: str) -> None:
+        doc = app.reading.document
+        doc.go_to("norway-2025/prosecution")
+        await pilot.pause()
+        await _press(pilot, key)
+        expected = "norway-2025/protection" if step > 0 else "norway-2025/recommendations"
+        assert doc.top_id == expected
+        assert app.reading.tree.cursor_node.data == expected
+    return check
+
+
+async def back(pilot: Pilot, app: TipBrowserApp, key: str) -> None:
+    doc = app.reading.document
+    doc.go_to("norway-2025/prevention")
+    await pilot.pause()
+    await _press(pilot, key)
+    assert doc.top_id == "norway-2025"
+
+
+async def forward(pilot: Pilot, app: TipBrowserApp, key: str) -> None:
+    doc = app.reading.document
+    doc.go_to("norway-2025/prevention")
+    await pilot.pause()
+    await _press(pilot, "backspace")
+    await _press(pilot, key)
+    assert doc.top_id == "norway-2025/prevention"
+
+
+def pane(expected: str) -> Check:
+    async def check(pilot: Pilot, app: TipBrowserApp, key: str) -> None:
+        if expected == "document":
+            app.reading.tree.focus()
+            await pilot.pause()
+        await _press(pilot, key)
+        focused = app.focused
+        if expected in {"tree", "document"}:
+            assert focused is not None and focused.id == expected
+        else:
+            assert isinstance(focused, Tabs)
+            assert app.reading.side_panel.display and app.reading.side_panel.active_tab == expected
+    return check
+
+
+async def cycle(pilot: Pilot, app: TipBrowserApp, key: str) -> None:
+    seen = []
+    for _ in range(3):
+        await _press(pilot, key)
+        seen.append(app.focused.id if app.focused else None)
+    assert seen[:2] == ["tree", "document"]
+
+
+async def toggle_side(pilot: Pilot, app: TipBrowserApp, key: str) -> None:
+    before = app.reading.side_panel.display
+    await _press(pilot, key)
+    assert app.reading.side_panel.display is (not before)
+    await _press(pilot, key)
+    assert app.reading.side_panel.display is before
+
+
+def tree_cursor(step: int) -> Check:
+    async def check(pilot: Pilot, app: TipBrowserApp, key: str) -> None:
+        tree = app.reading.tree
+        tree.focus()
+        tree.cursor_line = 3
+        await pilot.pause()
+        await _press(pilot, key)
+        assert tree.cursor_line == 3 + step
+        assert round(app.reading.document.scroll_y) == 0  # the text did not scroll
+    return check
+
+
+async def tree_h(pilot: Pilot, app: TipBrowserApp, key: str) -> None:
+    tree = app.reading.tree
+    tree.focus()
+    tree.follow("norway-2025/prosecution")
+    await pilot.pause()
+    assert tree.cursor_node.is_expanded
+    await _press(pilot, key)
+    assert not tree.cursor_node.is_expanded
+    await _press(pilot, key)
+    assert tree.cursor_node is tree.root
+
+
+async def tree_l(pilot: Pilot, app: TipBrowserApp, key: str) -> None:
+    tree = app.reading.tree
+    tree.focus()
+    tree.follow("norway-2025/prosecution")
+    tree.cursor_node.collapse()
+    await pilot.pause()
+    await _press(pilot, key)
+    assert tree.cursor_node.is_expanded
+    await _press(pilot, key)
+    assert tree.cursor_node.data == "norway-2025/prosecution/p1"
+
+
+async def help_screen(pilot: Pilot, app: TipBrowserApp, key: str) -> None:
+    await _press(pilot, key)
+    assert isinstance(app.screen, HelpScreen)
+    assert len(app.screen.query(".help-row")) == len(ACTIONS)
+    await _press(pilot, "escape")
+    assert not isinstance(app.screen, HelpScreen)
+
+
+async def palette(pilot: Pilot, app: TipBrowserApp, key: str) -> None:
+    await _press(pilot, key)
+    assert isinstance(app.screen, CommandPalette)
+
+
+async def quits(pilot: Pilot, app: TipBrowserApp, key: str) -> None:
+    await _press(pilot, key)
+    assert app._exit and app.return_code == 0
+
+
+CHECKS: dict[str, Check] = {
+    "reader.scroll_down": scroll(10, lambda s, p: s + 1),
+    "reader.scroll_up": scroll(10, lambda s, p: s - 1),
+    "reader.page_down": scroll(10, lambda s, p: s + p - 1),
+    "reader.page_up": scroll(100, lambda s, p: 100 - p + 1),
+    "reader.half_page_down": scroll(10, lambda s, p: s + p // 2),
+    "reader.half_page_up": scroll(100, lambda s, p: 100 - p // 2),
+    "reader.top": top,
+    "reader.bottom": bottom,
+    "reader.next_paragraph": paragraph_step(1),
+    "reader.previous_paragraph": paragraph_step(-1),
+    "screen.next_section": section_step(1),
+    "screen.previous_section": section_step(-1),
+    "screen.back": back,
+    "screen.forward": forward,
+    "screen.pane('tree')": pane("tree"),
+    "screen.pane('document')": pane("document"),
+    "screen.pane('metrics')": pane("metrics"),
+    "screen.pane('recommendations')": pane("recommendations"),
+    "screen.cycle_panes": cycle,
+    "screen.toggle_side_panel": toggle_side,
+    "tree.cursor_down": tree_cursor(1),
+    "tree.cursor_up": tree_cursor(-1),
+    "tree.collapse_or_parent": tree_h,
+    "tree.expand_or_child": tree_l,
+    "app.help": help_screen,
+    "app.command_palette": palette,
+    "app.quit": quits,
+}
+
+CASES = [(action.id, key) for action in ACTIONS for key in action.keys]
+
+
+def test_every_action_has_a_check() -> None:
+    assert {action.id for action in ACTIONS} == set(CHECKS)
+
+
+@pytest.mark.parametrize(("action_id", "key"), CASES, ids=[f"{a}:{k}" for a, k in CASES])
+async def test_key_does_what_the_table_says(action_id: str, key: str) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await CHECKS[action_id](pilot, app, key)
