@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
@@ -48,6 +49,8 @@ _NO_DEFICIT = 0.8
 _DECLINE = 1.2
 _CLEAR_PILLAR = 0.6
 _ANAPHORA = 0.6
+_QUALIFIED = 0.5
+_OFF_TOPIC = 0.85
 _NEIGHBOUR = 0.1
 
 _PILLAR_KINDS = {
@@ -82,6 +85,10 @@ _ANAPHOR = re.compile(
     r"(?:changes?|measures?|practices?|problems?|shortcomings?|gaps?|delays?|factors?|issues?|cases?|"
     r"developments?|decisions?|policies|policy|reports?|allegations?|conditions?)\b)"
 )
+_QUALIFIER = re.compile(
+    r"\b(?:including|such as|especially|particularly|in particular|notably)\b[^;,.]*", re.I
+)
+_TURN = re.compile(r"(?:However|Nevertheless|Despite|But|Yet)\b", re.I)
 _DEFICIT_OPENER = re.compile(
     r"\b(?:however|despite|but|although)\b[^.]*\b(?:did not|does not|not)\b[^.]*\b(?:meet|demonstrate|making)\b",
     re.I,
@@ -132,6 +139,7 @@ class _Candidate:
     deficit: bool
     decline: bool
     summary_deficit: bool
+    points_back: bool
 
 
 def link_evidence(report: Report, index: SearchIndex | _Lexical | None = None) -> tuple[Link, ...]:
@@ -182,7 +190,7 @@ def _candidates(report: Report) -> list[_Candidate]:
         if section.kind is SectionKind.RECOMMENDATIONS:
             continue
         summary = section.kind is SectionKind.INTRO
-        if summary and _DEFICIT_OPENER.search(sentence.text):
+        if summary and (_DEFICIT_OPENER.search(sentence.text) or _TURN.match(sentence.text)):
             in_deficit = True
         if any(pattern.search(sentence.text) for pattern in _FRAMING):
             continue
@@ -195,6 +203,7 @@ def _candidates(report: Report) -> list[_Candidate]:
                 deficit=bool(find_cues(sentence.text)),
                 decline=bool(find_cues(sentence.text, DECLINE_CUES)),
                 summary_deficit=summary and in_deficit,
+                points_back=bool(_ANAPHOR.search(sentence.text)),
             )
         )
     return found
@@ -220,24 +229,33 @@ def _link(
     weights: dict[str, float],
     index: _Lexical,
 ) -> Link:
+    qualifiers = [m.span() for m in _QUALIFIER.finditer(rec.text)]
+    main_text = _blank(rec.text, qualifiers)
     words = _request_words(rec.text)
-    lexical = _lexical_scores(index, report.id, words)
+    main_words = _request_words(main_text)
+    lexical = _combine(
+        _lexical_scores(index, report.id, main_words),
+        _lexical_scores(index, report.id, [w for w in words if w not in main_words]),
+    )
     rec_hits = find_concepts(rec.text)
-    rec_concepts = _concept_mass(rec_hits, weights)
+    rec_concepts = _concept_mass(rec_hits, weights, qualifiers)
     shares = _pillar_shares(rec.text, weights)
     stems = {_stem(word) for word in words}
     bases = [_base(candidate, lexical, rec_concepts) for candidate in candidates]
     context = _context(candidates, [base for base, _ in bases])
-    scored: list[Evidence] = []
-    for candidate, (base, shared), (extra, follows) in zip(candidates, bases, context):
-        if base + extra <= 0:
-            continue
-        evidence = _finish(candidate, base, extra, follows, shared, rec_hits, stems, shares)
-        if evidence.score >= THRESHOLD:
-            scored.append(evidence)
-    scored.sort(key=lambda e: (-e.score, e.sentence_id))
-    pillar = recommendation_pillar(rec.text, weights)
-    return Link(rec.id, rec.text, pillar, tuple(scored[:MAX_EVIDENCE]))
+    scored: list[tuple[float, int, set[str], list[str]]] = []
+    for i, (candidate, (base, shared), (extra, follows)) in enumerate(zip(candidates, bases, context)):
+        if base + extra > 0:
+            factor, reasons = _weigh(candidate, shared, follows, shares)
+            scored.append(((base + extra) * factor, i, shared, reasons))
+    scale = max(1.0, max((raw for raw, *_ in scored), default=0.0))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    evidence = tuple(
+        _evidence(candidates[i], round(raw / scale, 4), shared, reasons, rec_hits, stems)
+        for raw, i, shared, reasons in scored[:MAX_EVIDENCE]
+        if raw / scale >= THRESHOLD
+    )
+    return Link(rec.id, rec.text, recommendation_pillar(rec.text, weights), evidence)
 
 
 def _base(
@@ -249,7 +267,9 @@ def _base(
     for hit in candidate.concepts:
         if hit.concept.key in rec_concepts:
             strength[hit.concept.key] = max(strength.get(hit.concept.key, 0.0), hit.strength)
-    mass = sum(rec_concepts.values()) or 1.0
+    mass = sum(rec_concepts.values())
+    if mass <= 0:
+        return lex, set()
     concept = sum(rec_concepts[key] * value for key, value in strength.items()) / mass
     return _LEXICAL_WEIGHT * lex + _CONCEPT_WEIGHT * concept, set(strength)
 
@@ -265,7 +285,7 @@ def _context(candidates: Sequence[_Candidate], bases: Sequence[float]) -> list[t
         pid = candidate.paragraph_id
         before = bases[i - 1] if i > 0 and candidates[i - 1].paragraph_id == pid else 0.0
         after = bases[i + 1] if i + 1 < len(candidates) and candidates[i + 1].paragraph_id == pid else 0.0
-        if before > 0 and _ANAPHOR.search(candidate.sentence.text):
+        if before > 0 and candidate.points_back:
             extra.append((_ANAPHORA * before, True))
         elif bases[i] > 0:
             extra.append((_NEIGHBOUR * max(before, after), False))
@@ -274,18 +294,10 @@ def _context(candidates: Sequence[_Candidate], bases: Sequence[float]) -> list[t
     return extra
 
 
-def _finish(
-    candidate: _Candidate,
-    base: float,
-    extra: float,
-    follows: bool,
-    shared: set[str],
-    rec_hits: Sequence[ConceptHit],
-    stems: set[str],
-    shares: dict[str, float],
-) -> Evidence:
-    """Weigh a sentence's relevance by pillar and deficit, and explain the score."""
-    sentence = candidate.sentence
+def _weigh(
+    candidate: _Candidate, shared: set[str], follows: bool, shares: dict[str, float]
+) -> tuple[float, list[str]]:
+    """How much the pillar, deficit and decline signals scale a sentence, and why."""
     reasons: list[str] = []
     factor = 1.0
     section_pillar = _PILLAR_KINDS.get(candidate.section_kind)
@@ -294,6 +306,9 @@ def _finish(
         factor *= _OTHER_PILLAR + (_SAME_PILLAR - _OTHER_PILLAR) * share
         if share >= _CLEAR_PILLAR:
             reasons.append(f"same pillar: {section_pillar}")
+    own = {hit.concept.key for hit in candidate.concepts if hit.concept.specific and hit.strength >= 1}
+    if own and not own & shared:
+        factor *= _OFF_TOPIC
     if candidate.decline and shared:
         factor *= _DECLINE
         reasons.append("decline")
@@ -307,17 +322,29 @@ def _finish(
         reasons.append("summary deficit")
     if follows:
         reasons.append("continues the previous finding")
+    return factor, reasons
+
+
+def _evidence(
+    candidate: _Candidate,
+    score: float,
+    shared: set[str],
+    reasons: list[str],
+    rec_hits: Sequence[ConceptHit],
+    stems: set[str],
+) -> Evidence:
+    """The evidence record for a chosen sentence, with its matched terms and reasons."""
+    sentence = candidate.sentence
     terms, spans, vocabulary = _matches(sentence.text, candidate.concepts, shared, rec_hits, stems)
-    reasons[:0] = vocabulary
     return Evidence(
         sentence_id=sentence.id,
         paragraph_id=candidate.paragraph_id,
         section_kind=candidate.section_kind.value,
-        score=round(min((base + extra) * factor, 1.0), 4),
+        score=score,
         text=sentence.text,
         terms=terms,
         spans=spans,
-        reasons=tuple(reasons),
+        reasons=(*vocabulary, *reasons),
     )
 
 
@@ -356,16 +383,40 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _concept_mass(hits: Sequence[ConceptHit], weights: dict[str, float]) -> dict[str, float]:
-    """How much each concept of a recommendation counts: rarer concepts count for more."""
+def _concept_mass(
+    hits: Sequence[ConceptHit], weights: dict[str, float], qualifiers: Sequence[tuple[int, int]]
+) -> dict[str, float]:
+    """How much each concept of a recommendation counts.
+
+    Rarer concepts count for more, specific ones more again, and those only named in a
+    qualifier ("including children") for half.
+    """
     mass: dict[str, float] = {}
     for hit in hits:
         key = hit.concept.key
         weight = weights.get(key, max(weights.values(), default=1.0))
         if hit.concept.specific:
             weight *= 1.5
+        if any(start <= hit.start < end for start, end in qualifiers):
+            weight *= _QUALIFIED
         mass[key] = max(mass.get(key, 0.0), weight)
     return mass
+
+
+def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """`text` with the given spans blanked out (offsets unchanged)."""
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def _combine(main: dict[str, float], qualified: dict[str, float]) -> dict[str, float]:
+    """Main-clause relevance plus a part of qualifier relevance, scaled to a best of 1."""
+    combined = dict(main)
+    for sentence_id, score in qualified.items():
+        combined[sentence_id] = combined.get(sentence_id, 0.0) + _QUALIFIED * score
+    best = max(combined.values(), default=0.0)
+    return {key: value / best for key, value in combined.items()} if best > 0 else {}
 
 
 def _request_words(text: str) -> list[str]:
@@ -408,6 +459,7 @@ _SUFFIXES = tuple(
 )
 
 
+@lru_cache(maxsize=4096)
 def _stem(word: str) -> str:
     """A light stem for matching and highlighting words ("investigators" → "investig")."""
     word = word.lower().replace("’", "'").removesuffix("'s")

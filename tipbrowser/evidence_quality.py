@@ -61,21 +61,24 @@ def load_judgements(path: Path) -> tuple[str, str, tuple[Judgement, ...]]:
 def measure(rankings: Mapping[str, Sequence[str]], judgements: Sequence[Judgement]) -> Quality:
     """Score ranked sentence ids per recommendation id against the judgements.
 
-    Top-3 precision counts core and related sentences as relevant, over three slots each
-    (a missing slot counts as a miss); recall is over the core findings of every
-    recommendation together.
+    Top-3 precision counts core and related sentences as relevant. Each recommendation has
+    min(3, number of relevant sentences) slots, so one with a single relevant sentence can
+    still score 1; an empty slot counts as a miss. Recall is over the core findings of
+    every recommendation together.
     """
-    relevant_top3 = core_first = core_found = core_total = 0
+    relevant_top3 = slots = core_first = core_found = core_total = 0
     for judgement in judgements:
         ranked = list(rankings.get(judgement.recommendation_id, ()))
         relevant = judgement.core | judgement.related
-        relevant_top3 += sum(1 for sid in ranked[:3] if sid in relevant)
+        k = min(3, len(relevant))
+        slots += k
+        relevant_top3 += sum(1 for sid in ranked[:k] if sid in relevant)
         core_first += bool(ranked) and ranked[0] in judgement.core
         core_found += len(judgement.core & set(ranked[:10]))
         core_total += len(judgement.core)
     count = len(judgements)
     return Quality(
-        top3_precision=relevant_top3 / (3 * count) if count else 0.0,
+        top3_precision=relevant_top3 / slots if slots else 0.0,
         core_first=core_first,
         recommendations=count,
         core_recall_top10=core_found / core_total if core_total else 0.0,

@@ -65,11 +65,12 @@ CONCEPTS: tuple[Concept, ...] = (
     # ── prosecution ──────────────────────────────────────────────────────────────────
     _c("statute", "statute = trafficking law = penal code", PROSECUTION,
        "statute*", "anti-trafficking law*", "trafficking law*", "penal code", "criminal code",
-       "(articles?|sections?) \\d+\\w*", "non-trafficking (statutes?|crimes?|offen[cs]es?|charges?)",
+       "articles? \\d+\\w*", "sections? \\d+\\w*", "non-trafficking (statutes?|crimes?|offen[cs]es?|charges?)",
        "lesser charges?", "apply* (the )?(trafficking )?law*", "legal framework", specific=True),
     _c("charging", "charge = burden of proof = lesser offences", PROSECUTION,
        "charg(e|es|ed|ing)", "burden of proof", "lesser charges?", "reclassif*", "pimping",
-       "social dumping", "non-trafficking (statutes?|crimes?|offen[cs]es?)", specific=True),
+       "social dumping", "non-trafficking (statutes?|crimes?|offen[cs]es?)", "labou?r (code|courts?|disputes?)",
+       "administrative (penalties|fines|sanctions)", "contractual (matters?|disputes?)", specific=True),
     _c("penalties", "penalties = sentences = prison terms", PROSECUTION,
        "penalt(y|ies)", "sentenc*", "prison terms?", "imprisonment", "lenient*", "suspended",
        "fines? alone", "deter*", "significant prison", specific=True),
@@ -83,7 +84,7 @@ CONCEPTS: tuple[Concept, ...] = (
        specific=True),
     _c("complicity", "complicity = corruption = officials involved", PROSECUTION,
        "complicit*", "complicity", "corrupt*", "brib*", "government (employees|officials) (allegedly )?involved",
-       "official (involvement|complicity)", "(accept|accepting|accepted|solicit*) (bribes|payments)",
+       "official (involvement|complicity)", "accept* (bribes|payments)", "solicit* (bribes|payments)",
        "misconduct", "colluded", "collusion", specific=True),
     _c("judiciary", "judges = courts = judiciary", PROSECUTION,
        "judges?", "judicia*", "courts?", "magistrates?"),
@@ -97,21 +98,21 @@ CONCEPTS: tuple[Concept, ...] = (
        "NRMs?", "national referral mechanisms?", "referral mechanisms?", "referral (system|procedures?)",
        "refer* (them|victims) to", specific=True),
     _c("identification", "identification = screening = indicators", PROTECTION,
-       "identif(y|ies|ied|ying|ication)", "screen(s|ed|ing)?", "(trafficking )?indicators?",
+       "identif(y|ies|ied|ying|ication)", "screen(s|ed|ing)?", "indicators?",
        "~proactive*", "~detect*", "unidentified"),
     _c("screening", "screening = indicators among vulnerable groups", PROTECTION,
        "screen(s|ed|ing)?", "indicators?", "vulnerable (populations?|groups?)", "proactive(ly)? identif*",
-       specific=True),
+       "check(s|ed|ing)? (whether|for|if)", "signs of trafficking", specific=True),
     _c("procedures", "procedures = guidelines = SOPs", PROTECTION,
        "procedures?", "guidelines?", "SOPs?", "standard operating", "protocols?", "standardi[sz]*",
        specific=True),
     _c("non_punishment", "non-punishment = penalized for unlawful acts", PROTECTION,
        "non-punishment", "non-penali[sz]ation", "penali[sz](e|ed|es|ing|ation)", "inappropriate(ly)? (penali[sz]*|punish*|arrest*|detain*|deport*)",
-       "unlawful acts", "(as a )?direct result of being trafficked", "compelled to commit", "punish*",
+       "unlawful acts", "direct result of being trafficked", "compelled to commit", "punish*",
        specific=True),
     _c("shelter", "shelter = assistance = services = care", PROTECTION,
        "shelters?", "assistance", "services", "accommodations?", "housing", "psychological",
-       "medical", "care", "legal aid", "reintegration", "crisis centers?", "support"),
+       "medical", "~care", "legal aid", "reintegration", "crisis centers?", "~support"),
     _c("compensation", "restitution = compensation = damages", PROTECTION,
        "restitution", "compensat*", "damages", "civil (suits?|claims?)", "reparations?", specific=True),
     _c("testimony", "testify = witness = court proceedings", PROTECTION,
@@ -130,10 +131,26 @@ CONCEPTS: tuple[Concept, ...] = (
        "coordinat*", "roles? and responsibilities", "stakeholders?", "inter-ministerial", "interagency",
        "working groups?", "committees?", "task force"),
     _c("recruitment", "recruitment fees = labor recruiters = brokers", PREVENTION,
-       "recruit*", "(recruitment |placement )?fees", "brokers?", "job offers?", "debt bondage",
+       "recruit*", "fees", "brokers?", "job offers?", "debt bondage",
        specific=True),
     _c("labor_inspection", "labor inspectors = inspections = workplaces", PREVENTION,
        "inspect*", "inspectorate", "labor inspection*", "workplace*", specific=True),
+    _c("sponsorship", "sponsorship = kafala = exit permits = changing employers", PREVENTION,
+       "sponsorship*", "sponsors?", "kafala", "exit (permits?|visas?)", "change (employers|jobs)",
+       "tied to (their|an|one|a single) employers?", "abscond*", "runaway workers?", specific=True),
+    _c("documents", "passport retention = confiscated identity documents", PREVENTION,
+       "passports?", "identity documents?", "identification documents?", "confiscat*",
+       "withh[eo]ld* (of )?(their |workers' |workers’ )?(passports?|documents?)",
+       "retain* (of )?(their |workers' |workers’ )?(passports?|documents?)",
+       "keep* (of )?(their |workers' |workers’ )?(passports?|documents?)",
+       "holding (of )?(their |workers' |workers’ )?(passports?|documents?)",
+       specific=True),
+    _c("labor_rights", "labor law protections = working hours = days off", PREVENTION,
+       "labou?r (law|laws|protections?|rights)", "working hours", "days? off", "minimum wage",
+       "wage protection", "labou?r standards", specific=True),
+    _c("domestic_work", "domestic workers = household workers", None,
+       "domestic (workers?|work|helpers?|servitude)", "household (workers?|staff)", "maids?",
+       specific=True),
     _c("supply_chains", "supply chains = due diligence = procurement", PREVENTION,
        "supply chains?", "due diligence", "procurement", "transparency act", "corporate",
        "government-awarded contracts", specific=True),
@@ -151,7 +168,7 @@ CONCEPTS: tuple[Concept, ...] = (
        specific=True),
     _c("data", "data = statistics = disaggregated", None,
        "data", "statistic*", "disaggregat*", "database*", "repository", "records?",
-       "(annual |public )?report(ed|ing|s)? (publicly|on)", "publicly available", specific=True),
+       "report(ed|ing|s)? (publicly|on)", "publicly available", specific=True),
     _c("training", "training = expertise = knowledge", None,
        "train*", "expertise", "knowledge", "understanding", "capacity-building", "seminars?",
        "curricul*", "workshops?", "sensiti[sz]*", specific=True),
@@ -176,7 +193,8 @@ NEGATIVE_CUES: tuple[str, ...] = (
     "limited", "concern*", "critici[sz]*", "struggl*", "fail*", "fewer", "fewest", "decreas*",
     "declin*", "weak*", "lenient*", "unwilling*", "unable", "unclear", "fragmented", "dearth",
     "gaps?", "impeded?", "impeding", "hinder*", "pending", "expired", "outdated", "rarely", "seldom",
-    "underfunded", "challeng*", "difficult*", "barr(ed|ing)",
+    "underfunded", "challeng*", "difficult*", "barr(ed|ing)", "rather than", "instead of",
+    "excluded", "without", "only", "widespread", "routinely",
     "persist*", "obstacles?", "shortage*", "reduced", "closed", "need(ed|s)? (for|to)",
     "called for", "urged",
 )
@@ -231,35 +249,85 @@ def phrase_pattern(phrase: str) -> str:
         else:
             out.append(re.escape(char))
         i += 1
-    return r"(?<![\w\-])" + "".join(out) + r"(?![\w])"
+    return "".join(out)
+
+
+_WORD_START = re.compile(r"(?<![\w\-])\w")
+
+
+def _lead(phrase: str) -> str:
+    """The literal letters every match of a phrase starts with (at least two)."""
+    lead = ""
+    for i, char in enumerate(phrase):
+        if char in " *-?([\\+,.'’":
+            break
+        if phrase[i + 1 : i + 2] == "?":
+            break
+        lead += char
+    if len(lead) < 2:
+        raise ValueError(f"phrase {phrase!r} must start with two literal letters")
+    return lead
+
+
+class _PhraseIndex:
+    """Phrases indexed by their first two letters, tried only where a word starts."""
+
+    def __init__(self, entries: list[tuple[object, str]]) -> None:
+        self._by_key: dict[str, list[tuple[object, bool, str, re.Pattern[str]]]] = {}
+        for payload, phrase in entries:
+            weak = phrase.startswith("~")
+            text = phrase.lstrip("~").lower()
+            lead = _lead(text)
+            pattern = re.compile(phrase_pattern(text) + r"(?!\w)")
+            self._by_key.setdefault(lead[:2], []).append((payload, weak, lead, pattern))
+
+    def scan(self, text: str) -> list[tuple[object, bool, int, int]]:
+        """(payload, weak, start, end) for the longest match of each payload at each word start."""
+        lowered = _lower(text)
+        found: dict[tuple[int, int], tuple[object, bool, int, int]] = {}
+        for word in _WORD_START.finditer(lowered):
+            pos = word.start()
+            for payload, weak, lead, pattern in self._by_key.get(lowered[pos : pos + 2], ()):
+                if not lowered.startswith(lead, pos):
+                    continue
+                match = pattern.match(lowered, pos)
+                if match is None or match.end() == pos:
+                    continue
+                key = (id(payload), pos)
+                best = found.get(key)
+                if best is None or (match.end(), not weak) > (best[3], not best[1]):
+                    found[key] = (payload, weak, pos, match.end())
+        return list(found.values())
 
 
 @cache
-def _compiled(concept: Concept) -> re.Pattern[str]:
-    parts = [
-        f"(?P<{'weak' if p.startswith('~') else 'strong'}{i}>{phrase_pattern(p.lstrip('~'))})"
-        for i, p in enumerate(concept.phrases)
-    ]
-    return re.compile("|".join(parts), re.IGNORECASE)
+def _concept_index() -> _PhraseIndex:
+    return _PhraseIndex([(concept, phrase) for concept in CONCEPTS for phrase in concept.phrases])
 
 
 @cache
-def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{phrase_pattern(p)})" for p in cues), re.IGNORECASE)
+def _cue_index(cues: tuple[str, ...]) -> _PhraseIndex:
+    return _PhraseIndex([(None, cue) for cue in cues])
+
+
+def _lower(text: str) -> str:
+    """`text` in lower case, keeping every offset (characters that change length stay)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def find_concepts(text: str) -> list[ConceptHit]:
     """Every concept phrase in `text`, with its span, in order of position."""
-    hits: list[ConceptHit] = []
-    for concept in CONCEPTS:
-        for match in _compiled(concept).finditer(text):
-            if match.end() > match.start():
-                strength = 0.5 if (match.lastgroup or "").startswith("weak") else 1.0
-                hits.append(ConceptHit(concept, match.start(), match.end(), match.group(), strength))
+    hits = [
+        ConceptHit(concept, start, end, text[start:end], 0.5 if weak else 1.0)  # type: ignore[arg-type]
+        for concept, weak, start, end in _concept_index().scan(text)
+    ]
     hits.sort(key=lambda hit: (hit.start, -hit.end))
     return hits
 
 
 def find_cues(text: str, cues: tuple[str, ...] = NEGATIVE_CUES) -> list[tuple[int, int]]:
     """The spans of deficit words ("did not", "lack", "delay" …) in `text`."""
-    return [m.span() for m in _cue_pattern(cues).finditer(text) if m.end() > m.start()]
+    return sorted((start, end) for _, _, start, end in _cue_index(cues).scan(text))
