@@ -60,6 +60,11 @@ def add_common(parser: argparse.ArgumentParser) -> None:
         metavar="BYTES",
         help="refuse files larger than this (default 50M; accepts K, M, G suffixes)",
     )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="read and parse every file afresh, without the on-disk cache",
+    )
 
 
 def _size(value: str) -> int:
