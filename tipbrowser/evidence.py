@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from tipbrowser.evidence_text import WORD, blank, matched_terms, qualifier_spans, request_words, stem
 from tipbrowser.model import Recommendation, Report, SectionKind, Sentence
 from tipbrowser.vocabulary import (
     DECLINE_CUES,
-    REQUEST_FILLERS,
-    Concept,
     ConceptHit,
     find_concepts,
     find_cues,
@@ -35,7 +33,7 @@ __all__ = [
 MAX_EVIDENCE = 10
 """At most this many pieces of evidence per recommendation."""
 
-THRESHOLD = 0.3
+THRESHOLD = 0.25
 """Evidence scoring below this is dropped rather than shown as padding."""
 
 # How the parts of the score combine (each part lies in 0..1 before weighting).
@@ -52,23 +50,13 @@ _ANAPHORA = 0.6
 _QUALIFIED = 0.5
 _OFF_TOPIC = 0.85
 _NEIGHBOUR = 0.1
+_COMMON_SHARE = 0.4
 
 _PILLAR_KINDS = {
     SectionKind.PROSECUTION: "prosecution",
     SectionKind.PROTECTION: "protection",
     SectionKind.PREVENTION: "prevention",
 }
-
-_STOPWORDS = frozenset(
-    """
-    a an the and or of for to in on at by with from as into under over per via that this these
-    those is are was were be been it its their them they which who whom whose what when where
-    how not no nor but if so than then also any each such can could should would may might must
-    will shall do does did has have had having our your his her i we you he she one two
-    """.split()
-)
-
-_WORD = re.compile(r"[A-Za-z][A-Za-z\-’']*[A-Za-z]|[A-Za-z]")
 
 # Boilerplate that frames the findings rather than stating one.
 _FRAMING = (
@@ -84,9 +72,6 @@ _ANAPHOR = re.compile(
     r"(?:(?:It|They|This|These|Such|Those)\b|(?:\S+\s+){0,4}?(?:these|such|this|those)\s+"
     r"(?:changes?|measures?|practices?|problems?|shortcomings?|gaps?|delays?|factors?|issues?|cases?|"
     r"developments?|decisions?|policies|policy|reports?|allegations?|conditions?)\b)"
-)
-_QUALIFIER = re.compile(
-    r"\b(?:including|such as|especially|particularly|in particular|notably)\b[^;,.]*", re.I
 )
 _TURN = re.compile(r"(?:However|Nevertheless|Despite|But|Yet)\b", re.I)
 _DEFICIT_OPENER = re.compile(
@@ -152,7 +137,8 @@ def link_evidence(report: Report, index: SearchIndex | _Lexical | None = None) -
         index = SearchIndex.build([report])
     candidates = _candidates(report)
     weights = _concept_weights(candidates)
-    return tuple(_link(report, rec, candidates, weights, index) for rec in report.recommendations)
+    common = _common_stems(candidates)
+    return tuple(_link(report, rec, candidates, weights, common, index) for rec in report.recommendations)
 
 
 def supported_by(links: Sequence[Link]) -> dict[str, tuple[str, ...]]:
@@ -209,6 +195,16 @@ def _candidates(report: Report) -> list[_Candidate]:
     return found
 
 
+def _common_stems(candidates: Sequence[_Candidate]) -> frozenset[str]:
+    """Stems in so many sentences that highlighting them says nothing ("trafficking")."""
+    counts: dict[str, int] = {}
+    for candidate in candidates:
+        for word in {stem(w) for w in WORD.findall(candidate.sentence.text)}:
+            counts[word] = counts.get(word, 0) + 1
+    limit = max(3, int(_COMMON_SHARE * len(candidates)))
+    return frozenset(word for word, count in counts.items() if count > limit)
+
+
 def _concept_weights(candidates: Sequence[_Candidate]) -> dict[str, float]:
     """Inverse document frequency of each concept over the body sentences."""
     total = len(candidates) or 1
@@ -227,12 +223,13 @@ def _link(
     rec: Recommendation,
     candidates: Sequence[_Candidate],
     weights: dict[str, float],
+    common: frozenset[str],
     index: _Lexical,
 ) -> Link:
-    qualifiers = [m.span() for m in _QUALIFIER.finditer(rec.text)]
-    main_text = _blank(rec.text, qualifiers)
-    words = _request_words(rec.text)
-    main_words = _request_words(main_text)
+    qualifiers = qualifier_spans(rec.text)
+    main_text = blank(rec.text, qualifiers)
+    words = request_words(rec.text)
+    main_words = request_words(main_text)
     lexical = _combine(
         _lexical_scores(index, report.id, main_words),
         _lexical_scores(index, report.id, [w for w in words if w not in main_words]),
@@ -240,7 +237,7 @@ def _link(
     rec_hits = find_concepts(rec.text)
     rec_concepts = _concept_mass(rec_hits, weights, qualifiers)
     shares = _pillar_shares(rec.text, weights)
-    stems = {_stem(word) for word in words}
+    stems = {stem(word) for word in words} - common
     bases = [_base(candidate, lexical, rec_concepts) for candidate in candidates]
     context = _context(candidates, [base for base, _ in bases])
     scored: list[tuple[float, int, set[str], list[str]]] = []
@@ -335,7 +332,7 @@ def _evidence(
 ) -> Evidence:
     """The evidence record for a chosen sentence, with its matched terms and reasons."""
     sentence = candidate.sentence
-    terms, spans, vocabulary = _matches(sentence.text, candidate.concepts, shared, rec_hits, stems)
+    terms, spans, vocabulary = matched_terms(sentence.text, candidate.concepts, shared, rec_hits, stems)
     return Evidence(
         sentence_id=sentence.id,
         paragraph_id=candidate.paragraph_id,
@@ -346,41 +343,6 @@ def _evidence(
         spans=spans,
         reasons=(*vocabulary, *reasons),
     )
-
-
-def _matches(
-    text: str,
-    hits: Iterable[ConceptHit],
-    shared: set[str],
-    rec_hits: Sequence[ConceptHit],
-    stems: set[str],
-) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...], list[str]]:
-    """The matched terms, their spans, and a reason for each vocabulary bridge."""
-    spans: list[tuple[int, int]] = []
-    for match in _WORD.finditer(text):
-        if _stem(match.group()) in stems:
-            spans.append(match.span())
-    rec_words = {_stem(w) for hit in rec_hits for w in _WORD.findall(hit.text)}
-    bridged: dict[str, Concept] = {}
-    for hit in hits:
-        if hit.concept.key in shared:
-            spans.append((hit.start, hit.end))
-            if not {_stem(w) for w in _WORD.findall(hit.text)} <= rec_words and hit.concept.specific:
-                bridged.setdefault(hit.concept.key, hit.concept)
-    merged = _merge(spans)
-    terms = tuple(dict.fromkeys(text[s:e] for s, e in merged))
-    reasons = [f"vocabulary: {concept.label}" for concept in bridged.values()]
-    return terms, tuple(merged), reasons
-
-
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 def _concept_mass(
@@ -403,13 +365,6 @@ def _concept_mass(
     return mass
 
 
-def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    """`text` with the given spans blanked out (offsets unchanged)."""
-    for start, end in spans:
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
-
-
 def _combine(main: dict[str, float], qualified: dict[str, float]) -> dict[str, float]:
     """Main-clause relevance plus a part of qualifier relevance, scaled to a best of 1."""
     combined = dict(main)
@@ -417,18 +372,6 @@ def _combine(main: dict[str, float], qualified: dict[str, float]) -> dict[str, f
         combined[sentence_id] = combined.get(sentence_id, 0.0) + _QUALIFIED * score
     best = max(combined.values(), default=0.0)
     return {key: value / best for key, value in combined.items()} if best > 0 else {}
-
-
-def _request_words(text: str) -> list[str]:
-    """The content words of a recommendation, without request fillers."""
-    words: list[str] = []
-    for word in _WORD.findall(text):
-        lower = word.lower().replace("’", "'")
-        if lower in _STOPWORDS or lower in REQUEST_FILLERS or len(lower) < 3:
-            continue
-        if lower not in words:
-            words.append(lower)
-    return words
 
 
 def _lexical_scores(index: _Lexical, report_id: str, words: Sequence[str]) -> dict[str, float]:
@@ -447,23 +390,3 @@ def _lexical_scores(index: _Lexical, report_id: str, words: Sequence[str]) -> di
     return {sentence_id: score / best for sentence_id, score in hits}
 
 
-_SUFFIXES = tuple(
-    sorted(
-        """
-        ications ication ations ation ators ator ings ing ions ion ments ment ities ity ized izes
-        ize ised ises ise ies ied ers er ed es s ly ive ives ous ate ates al ally e y
-        """.split(),
-        key=len,
-        reverse=True,
-    )
-)
-
-
-@lru_cache(maxsize=4096)
-def _stem(word: str) -> str:
-    """A light stem for matching and highlighting words ("investigators" → "investig")."""
-    word = word.lower().replace("’", "'").removesuffix("'s")
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
