@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from tipbrowser.numbers import parse_number
+from tipbrowser.numbers import NUMBER, parse_number
 
 __all__ = [
     "Range",
@@ -15,6 +15,7 @@ __all__ = [
     "Converter",
     "LE_VERBS",
     "CASE_VERBS",
+    "NONE_VERBS",
     "VICTIM_VERBS",
     "CURRENCY_NOUNS",
     "CURRENCY_CODES",
@@ -31,6 +32,7 @@ __all__ = [
     "money",
     "proceedings",
     "returned",
+    "none_stated",
 ]
 
 
@@ -66,6 +68,8 @@ class Context:
     sentence: str
     currencies: dict[str, str]
     """Currency names already introduced with a code ("norwegian kroner" → "NOK")."""
+    previous: list[str] = field(default_factory=list)
+    """Names of the last victim figures in the paragraph, for "Of these, 12 were children"."""
 
 
 Converter = Callable[[re.Match[str], Context], list[Found]]
@@ -98,7 +102,7 @@ CURRENCY_NOUNS = (
     r"baht|yen|yuan|renminbi|naira|leva|lev|lei|leu|zlot(?:y|ys|ies)|forints?|koruny?|korun|rubles?|"
     r"roubles?|hryvnias?|shillings?|pounds?|rand|riyals?|rials?|dirhams?|taka|kwacha|cedis?|manat|"
     r"soms?|tenge|lari|drams?|kuna|marks?|reais|soles|lempiras?|quetzal(?:es|s)?|colones|"
-    r"c[oó]rdobas|bolivianos|guaran[ií]es|afghanis?|rupiah|kyat|riels?|kip|dong|tugriks?|leones|"
+    r"c[oó]rdobas|bolivianos|guaran[ií]es|crowns?|afghanis?|rupiah|kyat|riels?|kip|dong|tugriks?|leones|"
     r"ariary|birr|pula|nakfa|ouguiyas?|kwanzas?|meticais|metical|gourdes?|guilders?|liras?|lire|"
     r"denars?|somoni|rufiyaa|ngultrum|kina|vatu|tala|patacas?|lilangeni|emalangeni|maloti|loti"
 )
@@ -160,28 +164,45 @@ def _found(match: re.Match[str], name: str, value: int | float | Range, **extra:
     return Found(name, value, match.start("value"), match.end("value"), **fields)  # type: ignore[arg-type]
 
 
+NONE_VERBS = {
+    "investigate": "investigations", "prosecute": "prosecutions", "indict": "prosecutions",
+    "charge": "prosecutions", "convict": "convictions", "arrest": "arrests",
+    "identify": "victims_identified", "assist": "victims_assisted", "refer": "victims_referred",
+    "repatriate": "victims_repatriated",
+}
+"""Verbs of "did not convict any traffickers": each states a zero."""
+_NONE = frozenset({"any", "none", "zero", "no one", "nobody"})
+
+
+def _count_or_none(match: re.Match[str]) -> int | None:
+    if " ".join(match.group("value").lower().split()) in _NONE:
+        return 0
+    return _count(match)
+
+
 def law_enforcement(match: re.Match[str], ctx: Context) -> list[Found]:
-    value = _count(match)
+    value = _count_or_none(match)
     if value is None:
         return []
-    noun = match.group("noun").lower()
+    noun = (match.groupdict().get("noun") or "").lower()
     officials = bool(_OFFICIALS.search(noun))
     found: list[Found] = []
     for verb in _verbs(match):
-        name = LE_VERBS.get(verb) or (CASE_VERBS.get(verb) if noun == "cases" else None)
+        name = LE_VERBS.get(verb) or NONE_VERBS.get(verb) or (CASE_VERBS.get(verb) if noun == "cases" else None)
+        if name is None or name.startswith("victims"):
+            continue
         if name is None:
             continue
         if officials:
-            if name == "arrests":
+            if name not in _OFFICIAL_NAMES:
                 continue
-            name = "government_employees_" + {"investigations": "investigated", "prosecutions": "prosecuted",
-                                              "convictions": "convicted"}[name]
-        found.append(_found(match, name, value, unit=match.group("noun").split()[-1]))
+            name = _OFFICIAL_NAMES[name]
+        found.append(_found(match, name, value, unit=noun.split()[-1] if noun else None))
     return found
 
 
 def victims(match: re.Match[str], ctx: Context) -> list[Found]:
-    value = _count(match)
+    value = _count_or_none(match)
     if value is None:
         return []
     phrase = _noun_phrase(match)
@@ -190,8 +211,8 @@ def victims(match: re.Match[str], ctx: Context) -> list[Found]:
         return []
     found = []
     for verb in _verbs(match):
-        name = VICTIM_VERBS.get(verb)
-        if name is None:
+        name = VICTIM_VERBS.get(verb) or NONE_VERBS.get(verb)
+        if name is None or not name.startswith(("victims", "people")):
             continue
         if name == "victims_identified" and _POTENTIAL.search(phrase):
             name = "potential_victims"
@@ -332,8 +353,8 @@ _MONEY_NAMES = [
     (re.compile(r"compensat|restitution|damages|reparation", re.I), "compensation"),
     (
         re.compile(
-            r"allocat|budget|fund|provid|grant|spen[dt]|disburs|contribut|donat|earmark|dedicat|"
-            r"invest(?!igat)|financ|subsid|appropriat|award",
+            r"\b(?:allocat|budget|fund|provid|grant|spen[dt]|disburs|contribut|donat|earmark|dedicat|"
+            r"invest(?!igat)|financ|subsid|appropriat|award|receiv)",
             re.I,
         ),
         "funding",
@@ -346,25 +367,42 @@ def money(match: re.Match[str], ctx: Context) -> list[Found]:
     amount = parse_number(match.group("value"))
     clause = re.split(r"[;:]", ctx.sentence[: match.start()])[-1]
     name = next((label for regex, label in _MONEY_NAMES if regex.search(clause)), None)
+    if name == "fines" and _PENALTY_WORDS.search(ctx.sentence):
+        name = "penalties"
     currency = _currency(match, ctx)
     if amount is None or name is None or currency is None:
         return []
-    usd_text = match.groupdict().get("usd")
-    usd = parse_number(usd_text) if usd_text else (amount if currency == "USD" else None)
-    start = match.start("dollar") if match.groupdict().get("dollar") else match.start("value")
-    after = ctx.sentence[match.end() :]
-    purpose = _PURPOSE.match(after)
-    applies = purpose.group("what").strip() if purpose else None
-    if applies:
-        applies = re.sub(r"^(?:the|its|their)\s+", "", applies)
+    groups = match.groupdict()
+    if groups.get("dollar") and _in_conversion(ctx.sentence, match.start("dollar")):
+        return []
+    usd = parse_number(groups["usd"]) if groups.get("usd") and not groups.get("usdhigh") else None
+    if currency == "USD":
+        usd = amount
+    start = match.start("dollar") if groups.get("dollar") else match.start("value")
+    value: int | float | Range = amount
+    low = _MONEY_LOW.search(ctx.sentence, 0, start)
+    if low is not None and (low_value := parse_number(low.group("low"))) is not None and low_value < amount:
+        value, start, usd = Range(low_value, amount), low.start("low"), None
+    purpose = _PURPOSE.match(ctx.sentence, match.end())
+    applies = re.sub(r"^(?:the|its|their|a|an)\s+", "", purpose.group("what").strip()) if purpose else None
     return [
-        Found(name, amount, start, match.end(), currency=currency, usd=usd,
+        Found(name, value, start, match.end(), currency=currency, usd=usd,
               qualifier=_qualifier(match), applies_to=applies or None)
     ]
 
 
+def _in_conversion(text: str, at: int) -> bool:
+    """Whether `at` lies inside a "($1.59 million)" that converts the amount before it."""
+    opening = text.rfind("(", 0, at)
+    return opening >= 0 and ")" not in text[opening:at] and bool(_CONVERSION.match(text, opening))
+
+
+_CONVERSION = re.compile(r"\(\s*(?:approximately\s+|about\s+|roughly\s+)?(?:US)?\$")
+_MONEY_LOW = re.compile(
+    rf"(?:between|from|of)\s+(?:(?:US)?\$|€|£)?\s?(?P<low>{NUMBER})\s*(?:and|to|-|–)\s*$"
+)
 _PURPOSE = re.compile(
-    r"\s+(?:to\s+(?:fund|support|finance)\s+|toward(?:s)?\s+|for\s+|to\s+|in\s+support\s+of\s+)"
+    r"\s+(?:to\s+(?:fund|support|finance)\s+|toward(?:s)?\s+|for\s+|to\s+|on\s+|in\s+support\s+of\s+)"
     r"(?P<what>[^,;.()0-9]{3,80}?)"
     r"(?=\s*[,;.(]|\s*$|\s+(?:an?\s+(?:\w+\s+)?(?:increase|decrease)|compared|from|in\s+(?:19|20)\d\d|during|which|that))"
 )
@@ -375,6 +413,9 @@ def _currency(match: re.Match[str], ctx: Context) -> str | None:
     if groups.get("dollar"):
         return _SYMBOLS.get(groups["dollar"], "USD")
     words = " ".join((groups.get("cur") or "").split())
+    inner = re.search(r"\(([A-Z]{2,4})\)", words)
+    if inner:
+        return inner.group(1)
     if groups.get("code"):
         ctx.currencies[words.lower()] = groups["code"]
         return groups["code"]
@@ -394,7 +435,8 @@ def proceedings(match: re.Match[str], ctx: Context) -> list[Found]:
 
 
 _RESCUE = {"return": "victims_repatriated", "repatriation": "victims_repatriated",
-           "reintegration": "victims_repatriated", "rescue": "victims_rescued", "removal": "victims_rescued"}
+           "reintegration": "victims_repatriated", "rescue": "victims_rescued", "removal": "victims_rescued",
+           "identification": "victims_identified", "identifying": "victims_identified"}
 
 
 def returned(match: re.Match[str], ctx: Context) -> list[Found]:
@@ -406,3 +448,29 @@ def returned(match: re.Match[str], ctx: Context) -> list[Found]:
     return [_found(match, name, value, unit=phrase, subset=_subset(phrase))]
 
 
+
+
+def none_stated(match: re.Match[str], ctx: Context) -> list[Found]:
+    """ "convicting none", "did not convict any officials": zero, spanning the word that says so."""
+    group = "any" if match.group("any") else "value"
+    verbs = [match.group("base").lower()] if match.group("base") else _verbs(match)
+    noun = (match.groupdict().get("noun") or "").lower()
+    if re.search(r"\bsuch\b", match.groupdict().get("mods") or ""):
+        return []  # "did not identify any such victims" refers to a subgroup named before
+    victim_noun = bool(noun) and not re.search(r"trafficker|suspect|defendant|offender|perpetrator|cases|officials|officers|employees", noun)
+    found = []
+    for verb in verbs:
+        name = LE_VERBS.get(verb) or NONE_VERBS.get(verb)
+        if name is None or name.startswith("victims") != victim_noun:
+            continue
+        if _OFFICIALS.search(noun) and name in _OFFICIAL_NAMES:
+            name = _OFFICIAL_NAMES[name]
+        found.append(Found(name, 0, match.start(group), match.end(group), unit=noun.split()[-1] if noun else None))
+    return found
+
+
+_OFFICIAL_NAMES = {
+    "investigations": "government_employees_investigated",
+    "prosecutions": "government_employees_prosecuted",
+    "convictions": "government_employees_convicted",
+}

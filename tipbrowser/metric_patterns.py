@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from tipbrowser import metric_converters as convert
-from tipbrowser.metric_converters import CASE_VERBS, CURRENCY_NOUNS, LE_VERBS, VICTIM_VERBS, Converter
+from tipbrowser.metric_converters import CASE_VERBS, CURRENCY_NOUNS, LE_VERBS, NONE_VERBS, VICTIM_VERBS, Converter
 from tipbrowser.numbers import NUMBER, YEAR
 
 __all__ = ["MetricPattern", "PATTERNS", "IGNORED", "build"]
@@ -51,13 +51,14 @@ _FRAGMENTS = {
     r"people|persons|perpetrators?|offenders?|cases|officials|officers|employees)",
     "VICTIM": r"(?P<noun>victims?|survivors?|children|minors|girls|boys|women|men|adults|"
     r"persons|people|individuals|foreign\s+nationals|nationals|workers|migrants)",
-    "STAFF": r"(?P<noun>officials|officers|police|judges|prosecutors|investigators|inspectors|"
+    "STAFF": r"(?P<noun>officials|(?:police\s+)?officers|police|judges|prosecutors|investigators|inspectors|"
     r"(?:social\s+|labor\s+|health\s+|consular\s+)?workers|staff|personnel|professionals|"
     r"(?:border\s+)?guards|diplomats|employees|members|stakeholders|participants|teachers|students)",
 }
 
 _LE_VERB_RE = "|".join(sorted({*LE_VERBS, *CASE_VERBS}, key=len, reverse=True))
 _VICTIM_VERB_RE = "|".join(sorted(VICTIM_VERBS, key=len, reverse=True))
+_NONE_VERB_RE = "|".join(NONE_VERBS)
 
 
 def _verb_list(verbs: str) -> str:
@@ -70,10 +71,16 @@ _FRAGMENTS["VVERBS"] = _verb_list(_VICTIM_VERB_RE)
 _FRAGMENTS["BE"] = r"(?:(?:were|was|had\s+been|have\s+been|been)\s+)?(?:\w+ly\s+)?"
 
 _FRAGMENTS["CUR"] = (
-    rf"(?P<cur>(?:[A-Z][a-z]+\s+){{0,3}}(?i:{CURRENCY_NOUNS})\b|(?P<bare>[A-Z]{{3,4}})\b)"
+    rf"(?P<cur>(?:[A-Z][a-z]+\s+){{0,3}}(?:\([A-Z]{{2,4}}\)\s+)?(?i:{CURRENCY_NOUNS})\b"
+    # an unlisted currency is accepted when its code and a dollar amount follow it
+    r"|(?:[A-Z][a-z]+\s+){0,3}[a-z]+(?=\s*(?:\([A-Z]{2,4}\)\s*)?\(\s*(?:approximately\s+|about\s+)?(?:US)?\$)"
+    r"|(?P<bare>[A-Z]{3,4})\b)"
     r"(?:\s*\((?P<code>[A-Z]{2,4})\))?"
 )
-_FRAGMENTS["USD"] = r"(?:\s*\(\s*(?:approximately\s+|about\s+|roughly\s+)?(?:US)?\$\s?(?P<usd><<N>>)\s*\))?"
+_FRAGMENTS["USD"] = (
+    r"(?:\s*\(\s*(?:approximately\s+|about\s+|roughly\s+)?(?:US)?\$\s?(?P<usd><<N>>)"
+    r"(?:\s*(?:-|–|to)\s*(?:US)?\$?\s?(?P<usdhigh><<N>>))?\s*\))?"
+)
 
 _YEAR_AFTER = r"(?:\s+in\s+(?P<year><<Y>>))?"
 
@@ -95,7 +102,7 @@ _APPLIES = (
 )
 _COUNTED = (
     r"investigations?|prosecutions?|convictions?|arrests?|reflection\s+periods?|"
-    r"(?:temporary\s+)?(?:residence|residency|work)\s+permits?|shelters?|cent(?:er|re)s?|"
+    r"(?:temporary\s+)?(?:residence|residency|work)\s+permits?|permits|shelters?|cent(?:er|re)s?|"
     r"(?:hotline\s+)?calls|trainings?|training\s+(?:sessions|courses|events|programs)|workshops?|"
     r"seminars|(?:awareness\s+)?campaigns?|inspections?|raids|operations|"
     r"refugees|asylum[-\s]seekers|(?:police\s+)?districts|ministries|(?:government\s+)?agencies|"
@@ -147,6 +154,17 @@ PATTERNS: tuple[MetricPattern, ...] = (
     ),
     _pattern("enforcement", r"\b<<LEVERBS>>\s+" + _LEAD + r"\s+<<MODS>><<LE>>\b" + _YEAR_AFTER,
              convert.law_enforcement, words=_LE_WORDS),
+    _pattern(
+        "enforcement_none",
+        r"\b(?:<<LEVERBS>>\s+(?P<value>none|no\s+one|nobody)\b|did\s+not\s+(?P<base>" + _NONE_VERB_RE
+        + r")\s+(?P<any>any)\s+<<MODS>><<LE>>\b)",
+        convert.none_stated, words="none nobody any",
+    ),
+    _pattern(
+        "victims_none",
+        r"\bdid\s+not\s+(?P<base>" + _NONE_VERB_RE + r")\s+(?P<any>any)\s+<<MODS>><<VICTIM>>\b",
+        convert.none_stated, words="any",
+    ),
     _pattern("enforcement_passive", _LEAD + r"\s+<<MODS>><<LE>>\s+<<BE>><<LEVERBS>>\b",
              convert.law_enforcement, anchored=True, words=_LE_WORDS),
     _pattern(
@@ -169,9 +187,9 @@ PATTERNS: tuple[MetricPattern, ...] = (
     ),
     _pattern(
         "returned",
-        r"\b(?P<kind>(?i:return|repatriation|reintegration|rescue|removal))\s+of\s+" + _LEAD
+        r"\b(?P<kind>(?i:return|repatriation|reintegration|rescue|removal|identification|identifying))\s+of\s+" + _LEAD
         + r"\s+<<MODS>><<VICTIM>>\b",
-        convert.returned, words="return repatriation reintegration rescue removal",
+        convert.returned, words="return repatriation reintegration rescue removal identification identifying",
     ),
     _pattern(
         "including",
@@ -179,6 +197,12 @@ PATTERNS: tuple[MetricPattern, ...] = (
         r"(?:were\s+)?<<MODS>>(?P<noun>children|minors|girls|boys|women|men|adults|foreign\s+nationals|"
         r"foreigners|citizens|nationals|victims)\b",
         convert.including, words="including among whom these which",
+    ),
+    _pattern(
+        "were_subset",
+        _LEAD + r"\s+(?:(?:of\s+(?:them|these|whom)|victims)\s+)?were\s+<<MODS>>(?P<noun>children|minors|girls|boys|"
+        r"women|men|adults|foreign\s+nationals|foreigners|citizens|nationals)\b",
+        convert.including, anchored=True, words="were",
     ),
     _pattern("trained", r"\btrained\s+" + _LEAD + r"\s+<<MODS>><<STAFF>>\b", convert.trained, words="trained"),
     _pattern(

@@ -102,6 +102,14 @@ _PRIOR_COMPARED = build(
     r"(?:(?i:compared)\s+(?:with|to)|(?:increase|decrease|decline|drop|rise|reduction|fall|down|up)\s+from|"
     r"versus|vs\.?)\s+(?:(?:the|a|an)\s+)?" + _PRIOR_VALUE + _PRIOR_WORDS + r"\s+(?:in|during)\s+" + _WHEN
 )
+_PRIOR_PAIR = build(
+    r"(?i:compared)\s+(?:with|to)\s+(?:the\s+)?(?P<value><<N>>)(?P<noun>(?:\s+(?!(?:and|in|during)\b)[A-Za-z][\w’'\-]*){0,4})"
+    r"\s+and\s+(?P<value2><<N>>)(?:\s+(?!(?:in|during)\b)[A-Za-z][\w’'\-]*){0,4}\s+(?:in|during)\s+" + _WHEN
+)
+_PRIOR_PAIR_MORE = build(
+    r"\s*,?\s*and\s+(?P<value><<N>>)(?P<noun>(?:\s+(?!(?:and|in|during)\b)[A-Za-z][\w’'\-]*){0,4})"
+    r"\s+and\s+(?P<value2><<N>>)(?:\s+(?!(?:in|during)\b)[A-Za-z][\w’'\-]*){0,4}\s+(?:in|during)\s+" + _WHEN
+)
 _PRIOR_MORE = build(
     r"\s*,?\s*(?:and\s+|as\s+well\s+as\s+)?" + _PRIOR_VALUE + _PRIOR_WORDS + r"\s+(?:in|during)\s+" + _WHEN
 )
@@ -115,6 +123,7 @@ _LEAD_YEAR = build(r"(?:^|,\s*|;\s*)(?i:in|during|throughout)\s+(?:(?:calendar|f
 _WORD = re.compile(r"[A-Za-z]+")
 _DIGITS = re.compile(r"(?<![0-9,.])[0-9]")
 _NUMBER = re.compile(NUMBER)
+_ZERO_WORDS = frozenset({"any", "none", "nobody"})
 _COMPARE_WORDS = frozenset(
     "compared increase decrease decline drop rise reduction fall down up versus vs".split()
 )
@@ -128,6 +137,10 @@ class _Region:
     end: int
     priors: tuple[Prior, ...] = ()
     money: bool = False
+    paired: bool = False
+    """Whether two figures before share the comparison ("compared with 9 and 4 in 2022")."""
+    second: tuple[Prior, ...] = ()
+    """When paired, the priors of the second figure; `priors` are the first's."""
     items: tuple[tuple[str, int | float], ...] = ()
 
 
@@ -145,8 +158,8 @@ class _Group:
         return min(f.start for f in self.founds)
 
 
-def _prior(match: re.Match[str]) -> Prior | None:
-    value = parse_number(match.group("value"))
+def _prior(match: re.Match[str], group: str = "value") -> Prior | None:
+    value = parse_number(match.group(group))
     if value is None:
         return None
     year = match.group("year")
@@ -159,6 +172,14 @@ def _priors(text: str, words: set[str]) -> list[_Region]:
     regexes = [_PRIOR_PAREN] if "(" in text else []
     if not _COMPARE_WORDS.isdisjoint(words):
         regexes.append(_PRIOR_COMPARED)
+    if "compared" in words:
+        for match in _PRIOR_PAIR.finditer(text):
+            found = [match]
+            while (more := _PRIOR_PAIR_MORE.match(text, found[-1].end())) is not None:
+                found.append(more)
+            firsts = tuple(p for p in (_prior(m) for m in found) if p is not None)
+            seconds = tuple(p for p in (_prior(m, "value2") for m in found) if p is not None)
+            regions.append(_Region(match.start(), found[-1].end(), firsts, paired=True, second=seconds))
     for regex in regexes:
         for match in regex.finditer(text):
             if any(r.start < match.end() and match.start() < r.end for r in regions):
@@ -202,6 +223,8 @@ def extract_metrics(report: Report) -> tuple[Metric, ...]:
     for section, paragraph, sentence in report.sentences():
         if section.kind is SectionKind.RECOMMENDATIONS:
             continue
+        if sentence.id.endswith("/s1"):
+            context.previous = []
         if any(s.start < sentence.span.end and sentence.span.start < s.end for s in skip):
             continue
         context.sentence = sentence.text
@@ -231,7 +254,7 @@ def _scan(text: str) -> tuple[set[str], list[int]]:
 def _sentence_groups(context: Context) -> list[_Group]:
     text = context.sentence
     words, starts = _scan(text)
-    if not starts:
+    if not starts and _ZERO_WORDS.isdisjoint(words):
         return []
     ignored = [
         _Region(m.start(), m.end())
@@ -248,11 +271,12 @@ def _sentence_groups(context: Context) -> list[_Group]:
             continue
         for match in _matches(pattern.regex, text, starts if pattern.anchored else None):
             founds = [f for f in pattern.convert(match, context) if not _overlaps(claimed, f.start, f.end)]
+            founds = list({f.name: f for f in reversed(founds)}.values())[::-1]  # "identified and confirmed"
             if founds:
                 claimed.extend((f.start, f.end) for f in founds)
                 groups.append(_Group(founds, match.end()))
     groups.sort(key=lambda g: g.start)
-    _resolve_subsets(groups)
+    _resolve_subsets(groups, context)
     _attach_priors(groups, priors)
     _attach_breakdowns(groups, breakdowns, text)
     return [g for g in groups if g.founds]
@@ -276,17 +300,21 @@ def _overlaps(claimed: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in claimed)
 
 
-def _resolve_subsets(groups: list[_Group]) -> None:
+def _resolve_subsets(groups: list[_Group], context: Context) -> None:
     """Give "including eight children" the name of the figure it is part of."""
     for index, group in enumerate(groups):
         if group.founds[0].name != "@previous":
             continue
-        before = [g for g in groups[:index] if g.founds[0].name.startswith(("victims", "potential"))]
-        if not before:
-            group.founds = []
-            continue
-        names = [f.name for f in before[-1].founds]
+        before = [g for g in groups[:index] if _is_victims(g)]
+        names = [f.name for f in before[-1].founds] if before else context.previous
         group.founds = [_replace(group.founds[0], name=name) for name in names]
+    headline = [g for g in groups if _is_victims(g) and g.founds[0].subset is None]
+    if headline:
+        context.previous = [f.name for f in headline[-1].founds]
+
+
+def _is_victims(group: _Group) -> bool:
+    return bool(group.founds) and group.founds[0].name.startswith(("victims", "potential"))
 
 
 def _replace(found: Found, **changes: Any) -> Found:
@@ -302,6 +330,10 @@ def _attach_priors(groups: list[_Group], priors: list[_Region]) -> None:
             return is_money == region.money and group.founds[0].subset is None
 
         before = [g for g in groups if g.start < region.start and fits(g)]
+        if region.paired and len(before) >= 2:
+            before[-2].priors.extend(region.priors)
+            before[-1].priors.extend(region.second)
+            continue
         after = [g for g in groups if g.start >= region.end and fits(g)]
         target = before[-1] if before else (after[0] if after else None)
         if target is not None:
