@@ -62,7 +62,8 @@ def _evidence_dict(evidence: Evidence) -> dict[str, Any]:
     return {
         "sentence_id": evidence.sentence_id,
         "paragraph_id": evidence.paragraph_id,
-        "section": evidence.section_kind,
+        "section": evidence.paragraph_id.rsplit("/", 1)[0],
+        "section_kind": evidence.section_kind,
         "score": evidence.score,
         "text": evidence.text,
         "terms": list(evidence.terms),
