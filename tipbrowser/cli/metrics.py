@@ -150,6 +150,7 @@ def _print_tables(found: Sequence[tuple[Report, Sequence[Metric]]]) -> None:
     console = Console(highlight=False, emoji=False, markup=False)
     for report, metrics in found:
         console.print(Text(visible(f"{report.display_title}  ({report.id})"), style="bold"))
+        console.print(Text("sources are passage ids under " + visible(report.id) + "/", style="dim"))
         if not metrics:
             console.print(Text("  no figures found", style="dim"))
         for pillar in PILLARS:
@@ -157,8 +158,12 @@ def _print_tables(found: Sequence[tuple[Report, Sequence[Metric]]]) -> None:
             if not rows:
                 continue
             table = Table(title=Text(pillar.capitalize(), style="bold cyan"), title_justify="left", expand=False)
-            for column in ("metric", "value", "year", "prior", "details", "source"):
-                table.add_column(Text(column), overflow="fold")
+            table.add_column(Text("metric"), no_wrap=True)
+            table.add_column(Text("value"), min_width=9)
+            table.add_column(Text("year"), no_wrap=True)
+            table.add_column(Text("prior"), min_width=9)
+            table.add_column(Text("details"), ratio=2, overflow="fold")
+            table.add_column(Text("source"), overflow="fold", ratio=1)
             for metric in rows:
                 prior = "; ".join(
                     f"{p.year if p.year is not None else p.label}: {_number(p.value)}" for p in metric.prior
@@ -169,6 +174,6 @@ def _print_tables(found: Sequence[tuple[Report, Sequence[Metric]]]) -> None:
                     Text("" if metric.year is None else str(metric.year)),
                     Text(visible(prior)),
                     Text(visible(_details(metric))),
-                    Text(visible(metric.sentence_id), style="dim"),
+                    Text(visible(metric.sentence_id.split("/", 1)[-1]), style="dim"),
                 )
             console.print(table)
