@@ -10,12 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from tipbrowser.evidence_text import WORD, blank, matched_terms, qualifier_spans, request_words, stem
 from tipbrowser.model import Recommendation, Report, SectionKind, Sentence
-from tipbrowser.vocabulary import (
-    DECLINE_CUES,
-    ConceptHit,
-    find_concepts,
-    find_cues,
-)
+from tipbrowser.vocabulary import ConceptHit, find_concepts, signals
 
 if TYPE_CHECKING:
     from tipbrowser.search import SearchIndex
@@ -180,14 +175,15 @@ def _candidates(report: Report) -> list[_Candidate]:
             in_deficit = True
         if any(pattern.search(sentence.text) for pattern in _FRAMING):
             continue
+        found_signals = signals(sentence.text)
         found.append(
             _Candidate(
                 section_kind=section.kind,
                 paragraph_id=paragraph.id,
                 sentence=sentence,
-                concepts=tuple(find_concepts(sentence.text)),
-                deficit=bool(find_cues(sentence.text)),
-                decline=bool(find_cues(sentence.text, DECLINE_CUES)),
+                concepts=found_signals.concepts,
+                deficit=bool(found_signals.cues),
+                decline=bool(found_signals.declines),
                 summary_deficit=summary and in_deficit,
                 points_back=bool(_ANAPHOR.search(sentence.text)),
             )

@@ -15,6 +15,8 @@ __all__ = [
     "PREVENTION",
     "find_concepts",
     "find_cues",
+    "Signals",
+    "signals",
     "NEGATIVE_CUES",
     "DECLINE_CUES",
     "REQUEST_FILLERS",
@@ -270,24 +272,27 @@ def _lead(phrase: str) -> str:
 
 
 class _PhraseIndex:
-    """Phrases indexed by their first two letters, tried only where a word starts."""
+    """Phrases indexed by their first letters, tried only where a word starts."""
 
     def __init__(self, entries: list[tuple[object, str]]) -> None:
-        self._by_key: dict[str, list[tuple[object, bool, str, re.Pattern[str]]]] = {}
+        self._by_key: tuple[dict[str, list[_Entry]], dict[str, list[_Entry]]] = ({}, {})
         for payload, phrase in entries:
             weak = phrase.startswith("~")
             text = phrase.lstrip("~").lower()
             lead = _lead(text)
             pattern = re.compile(phrase_pattern(text) + r"(?!\w)")
-            self._by_key.setdefault(lead[:2], []).append((payload, weak, lead, pattern))
+            table = self._by_key[0] if len(lead) >= 3 else self._by_key[1]
+            table.setdefault(lead[:3], []).append((payload, weak, lead, pattern))
 
     def scan(self, text: str) -> list[tuple[object, bool, int, int]]:
         """(payload, weak, start, end) for the longest match of each payload at each word start."""
         lowered = _lower(text)
         found: dict[tuple[int, int], tuple[object, bool, int, int]] = {}
+        three, two = self._by_key
         for word in _WORD_START.finditer(lowered):
             pos = word.start()
-            for payload, weak, lead, pattern in self._by_key.get(lowered[pos : pos + 2], ()):
+            entries = three.get(lowered[pos : pos + 3], []) + two.get(lowered[pos : pos + 2], [])
+            for payload, weak, lead, pattern in entries:
                 if not lowered.startswith(lead, pos):
                     continue
                 match = pattern.match(lowered, pos)
@@ -300,6 +305,9 @@ class _PhraseIndex:
         return list(found.values())
 
 
+_Entry = tuple[object, bool, str, "re.Pattern[str]"]
+
+
 @cache
 def _concept_index() -> _PhraseIndex:
     return _PhraseIndex([(concept, phrase) for concept in CONCEPTS for phrase in concept.phrases])
@@ -308,6 +316,44 @@ def _concept_index() -> _PhraseIndex:
 @cache
 def _cue_index(cues: tuple[str, ...]) -> _PhraseIndex:
     return _PhraseIndex([(None, cue) for cue in cues])
+
+
+@cache
+def _signal_index() -> _PhraseIndex:
+    return _PhraseIndex(
+        [(concept, phrase) for concept in CONCEPTS for phrase in concept.phrases]
+        + [(_CUE, cue) for cue in NEGATIVE_CUES]
+        + [(_DECLINE, cue) for cue in DECLINE_CUES]
+    )
+
+
+_CUE = "cue"
+_DECLINE = "decline"
+
+
+@dataclass(frozen=True, slots=True)
+class Signals:
+    """What the vocabulary finds in one sentence: concepts, deficit words, decline words."""
+
+    concepts: tuple[ConceptHit, ...]
+    cues: tuple[tuple[int, int], ...]
+    declines: tuple[tuple[int, int], ...]
+
+
+def signals(text: str) -> Signals:
+    """Concepts, deficit cues and decline cues of `text`, in one pass."""
+    concepts: list[ConceptHit] = []
+    cues: list[tuple[int, int]] = []
+    declines: list[tuple[int, int]] = []
+    for payload, weak, start, end in _signal_index().scan(text):
+        if payload is _CUE:
+            cues.append((start, end))
+        elif payload is _DECLINE:
+            declines.append((start, end))
+        else:
+            concepts.append(ConceptHit(payload, start, end, text[start:end], 0.5 if weak else 1.0))  # type: ignore[arg-type]
+    concepts.sort(key=lambda hit: (hit.start, -hit.end))
+    return Signals(tuple(concepts), tuple(sorted(cues)), tuple(sorted(declines)))
 
 
 def _lower(text: str) -> str:
