@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -129,28 +130,15 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
     return _wrap_cells(text, width)
 
 
+@lru_cache(maxsize=64)
+def _line_pattern(width: int) -> re.Pattern[str]:
+    """Up to `width` characters ending before a space or line end, else exactly `width`."""
+    return re.compile(rf" *([^\n]{{1,{width}}}(?=[ \n]|$)|[^\n]{{1,{width}}})", re.MULTILINE)
+
+
 def _wrap_narrow(text: str, width: int) -> list[tuple[int, int]]:
-    lines: list[tuple[int, int]] = []
-    length = len(text)
-    start = 0
-    while start < length:
-        if text[start] == "\n":
-            start += 1
-            continue
-        end = min(start + width, length)
-        newline = text.find("\n", start, end)
-        if newline != -1:
-            lines.append((start, newline))
-            start = newline + 1
-            continue
-        if end < length and text[end] != " ":
-            space = text.rfind(" ", start, end)
-            if space > start:
-                end = space
-        lines.append((start, end))
-        start = end
-        while start < length and text[start] == " ":
-            start += 1
+    """Greedy wrapping when every character is one cell wide (done by the regex engine)."""
+    lines = [match.span(1) for match in _line_pattern(width).finditer(text)]
     return lines or [(0, 0)]
 
 

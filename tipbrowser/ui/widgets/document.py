@@ -362,7 +362,7 @@ class DocumentView(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         """Re-wrap for the new width, keeping the reading position."""
-        self._relayout(keep_position=True)
+        self._relayout(keep_position=True, force=False)
 
     def on_click(self, event: events.Click) -> None:
         """Make the clicked paragraph (and sentence) current."""
@@ -393,9 +393,12 @@ class DocumentView(ScrollView, can_focus=True):
     def _measure_for(self, width: int) -> int:
         return max(min(width - GUTTER - 1, MAX_MEASURE), 10)
 
-    def _relayout(self, keep_position: bool) -> None:
+    def _relayout(self, keep_position: bool, force: bool = True) -> None:
         width = self.scrollable_content_region.width
-        if not self._blocks:
+        if not self._blocks or width <= GUTTER:
+            return
+        if not force and self._layout is not None and self._layout.width == self._measure_for(width):
+            self.virtual_size = Size(width, self._layout.height)
             return
         anchor = self._block_at_top() if keep_position else None
         anchor_line = 0
