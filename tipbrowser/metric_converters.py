@@ -225,7 +225,8 @@ def victims_received(match: re.Match[str], ctx: Context) -> list[Found]:
     if value is None:
         return []
     phrase = _noun_phrase(match)
-    return [_found(match, "victims_assisted", value, unit=phrase, subset=_subset(phrase))]
+    name = "victims_compensated" if re.match(r"compens|restitut|damag", match.group("kind")) else "victims_assisted"
+    return [_found(match, name, value, unit=phrase, subset=_subset(phrase))]
 
 
 _GRANTS = [
@@ -245,7 +246,8 @@ def granted(match: re.Match[str], ctx: Context) -> list[Found]:
     if name is None:
         return []
     phrase = _noun_phrase(match)
-    return [_found(match, name, value, unit=phrase, subset=_subset(phrase))]
+    subset = _subset(phrase) if name.startswith("victims") else None  # permits go to foreign victims anyway
+    return [_found(match, name, value, unit=phrase, subset=subset)]
 
 
 def including(match: re.Match[str], ctx: Context) -> list[Found]:
@@ -253,8 +255,10 @@ def including(match: re.Match[str], ctx: Context) -> list[Found]:
     value = _count(match)
     if value is None:
         return []
-    phrase = _noun_phrase(match)
-    return [_found(match, "@previous", value, unit=phrase, subset=_subset(phrase) or phrase)]
+    subset = _subset(_noun_phrase(match))
+    if subset is None:
+        return []  # "of these, 31 were victims of sex trafficking" is a breakdown, not a subset
+    return [_found(match, "@previous", value, unit=_noun_phrase(match), subset=subset)]
 
 
 NOUN_NAMES = [
@@ -344,7 +348,7 @@ def _applies(match: re.Match[str]) -> str | None:
         return None
     words = " ".join(text.split())
     words = re.sub(r"^(?:crimes|offenses|offences|cases|those|ones)\s+(?:involving|against|of)\s+", "", words)
-    return words or None
+    return re.sub(r"^(?:an?|the)\s+", "", words) or None
 
 
 

@@ -98,7 +98,7 @@ def build(template: str) -> re.Pattern[str]:
 _IMPRISONMENT = r"(?:\s+(?:of\s+)?(?:imprisonment|in\s+prison|incarceration|jail|prison))"
 _APPLIES = (
     r"(?:\s+(?:for|in\s+cases\s+(?:of|involving)|if|when)\s+(?P<applies>[^,;.]+?)"
-    r"(?=\s*[,;.]|\s+and\s+(?:up\s+to|a\s+maximum|of\s+up)|\s+or\s+|\s*$))?"
+    r"(?=\s*[,;.]|\s+and\s+(?:up\s+to|a\s+maximum|of\s+up|<<N>>)|\s+or\s+|\s*$))?"
 )
 _COUNTED = (
     r"investigations?|prosecutions?|convictions?|arrests?|reflection\s+periods?|"
@@ -119,6 +119,7 @@ def _pattern(name: str, template: str, converter: Converter, *, anchored: bool =
 
 
 _LEAD = r"<<TOTAL>><<Q>>(?P<value><<N>>)"
+_OF_THE = r"(?:\s+of\s+(?:the|these|those))?"
 _LE_WORDS = " ".join([*LE_VERBS, *CASE_VERBS])
 _VICTIM_WORDS = " ".join(VICTIM_VERBS)
 
@@ -174,15 +175,15 @@ PATTERNS: tuple[MetricPattern, ...] = (
         convert.proceedings,
         words="investigation investigations prosecution prosecutions conviction convictions arrest arrests",
     ),
-    _pattern("victims", r"\b<<VVERBS>>\s+" + _LEAD + r"\s+<<MODS>><<VICTIM>>\b" + _YEAR_AFTER,
+    _pattern("victims", r"\b<<VVERBS>>\s+" + _LEAD + _OF_THE + r"\s+<<MODS>><<VICTIM>>\b" + _YEAR_AFTER,
              convert.victims, words=_VICTIM_WORDS),
     _pattern("victims_passive", _LEAD + r"\s+<<MODS>><<VICTIM>>\s+<<BE>><<VVERBS>>\b",
              convert.victims, anchored=True, words=_VICTIM_WORDS),
     _pattern(
         "victims_received",
         _LEAD + r"\s+<<MODS>><<VICTIM>>\s+(?:\w+ly\s+)?(?:received|obtained|accessed|benefited\s+from|"
-        r"were\s+provided\s+with|were\s+given)\s+(?:\w+\s+){0,2}?(?:assistance|services|support|shelter|"
-        r"care|aid|accommodation)",
+        r"were\s+provided\s+with|were\s+given)\s+(?:[\w-]+\s+){0,2}?(?P<kind>assistance|services|support|"
+        r"shelter|care|aid|accommodation|compensation|restitution|damages)",
         convert.victims_received, anchored=True, words="received obtained accessed benefited provided given",
     ),
     _pattern(

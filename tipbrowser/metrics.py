@@ -106,6 +106,10 @@ _PRIOR_PAIR = build(
     r"(?i:compared)\s+(?:with|to)\s+(?:the\s+)?(?P<value><<N>>)(?P<noun>(?:\s+(?!(?:and|in|during)\b)[A-Za-z][\w’'\-]*){0,4})"
     r"\s+and\s+(?P<value2><<N>>)(?:\s+(?!(?:in|during)\b)[A-Za-z][\w’'\-]*){0,4}\s+(?:in|during)\s+" + _WHEN
 )
+_PRIOR_SAME = build(
+    r"\bthe\s+same\s+(?:number|amount|level|figure|total)\b(?:\s+(?!(?:in|during)\b)[\w-]+){0,3}?\s+(?:in|during)\s+"
+    + _WHEN
+)
 _PRIOR_PAIR_MORE = build(
     r"\s*,?\s*and\s+(?P<value><<N>>)(?P<noun>(?:\s+(?!(?:and|in|during)\b)[A-Za-z][\w’'\-]*){0,4})"
     r"\s+and\s+(?P<value2><<N>>)(?:\s+(?!(?:in|during)\b)[A-Za-z][\w’'\-]*){0,4}\s+(?:in|during)\s+" + _WHEN
@@ -141,6 +145,8 @@ class _Region:
     """Whether two figures before share the comparison ("compared with 9 and 4 in 2022")."""
     second: tuple[Prior, ...] = ()
     """When paired, the priors of the second figure; `priors` are the first's."""
+    same: bool = False
+    """Whether the prior is "the same number as in 2019": its value is the figure's own."""
     items: tuple[tuple[str, int | float], ...] = ()
 
 
@@ -180,6 +186,12 @@ def _priors(text: str, words: set[str]) -> list[_Region]:
             firsts = tuple(p for p in (_prior(m) for m in found) if p is not None)
             seconds = tuple(p for p in (_prior(m, "value2") for m in found) if p is not None)
             regions.append(_Region(match.start(), found[-1].end(), firsts, paired=True, second=seconds))
+    if "same" in words:
+        for match in _PRIOR_SAME.finditer(text):
+            year, label = match.group("year"), match.group("label")
+            prior = Prior(int(year) if year else None, " ".join(label.split()) if label else None, 0)
+            money = "amount" in match.group()
+            regions.append(_Region(match.start(), match.end(), (prior,), money=money, same=True))
     for regex in regexes:
         for match in regex.finditer(text):
             if any(r.start < match.end() and match.start() < r.end for r in regions):
@@ -336,7 +348,9 @@ def _attach_priors(groups: list[_Group], priors: list[_Region]) -> None:
             continue
         after = [g for g in groups if g.start >= region.end and fits(g)]
         target = before[-1] if before else (after[0] if after else None)
-        if target is not None:
+        if target is not None and region.same:
+            target.priors.extend(Prior(p.year, p.label, target.founds[0].value) for p in region.priors)
+        elif target is not None:
             target.priors.extend(region.priors)
 
 
