@@ -8,7 +8,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from tipbrowser.evidence_text import WORD, blank, matched_terms, qualifier_spans, request_words, stem
+from tipbrowser.evidence_text import (
+    WORD,
+    blank,
+    matched_terms,
+    qualifier_spans,
+    request_words,
+    stem,
+)
 from tipbrowser.model import Recommendation, Report, SectionKind, Sentence
 from tipbrowser.vocabulary import ConceptHit, find_concepts, signals
 
@@ -227,8 +234,8 @@ def _link(
     words = request_words(rec.text)
     main_words = request_words(main_text)
     lexical = _combine(
-        _lexical_scores(index, report.id, main_words),
-        _lexical_scores(index, report.id, [w for w in words if w not in main_words]),
+        (1.0, _lexical_scores(index, report.id, main_words)),
+        (_QUALIFIED, _lexical_scores(index, report.id, [w for w in words if w not in main_words])),
     )
     rec_hits = find_concepts(rec.text)
     rec_concepts = _concept_mass(rec_hits, weights, qualifiers)
@@ -361,11 +368,12 @@ def _concept_mass(
     return mass
 
 
-def _combine(main: dict[str, float], qualified: dict[str, float]) -> dict[str, float]:
-    """Main-clause relevance plus a part of qualifier relevance, scaled to a best of 1."""
-    combined = dict(main)
-    for sentence_id, score in qualified.items():
-        combined[sentence_id] = combined.get(sentence_id, 0.0) + _QUALIFIED * score
+def _combine(*parts: tuple[float, dict[str, float]]) -> dict[str, float]:
+    """A weighted sum of relevance scores (main words, word pairs, qualifiers), best = 1."""
+    combined: dict[str, float] = {}
+    for weight, scores in parts:
+        for sentence_id, score in scores.items():
+            combined[sentence_id] = combined.get(sentence_id, 0.0) + weight * score
     best = max(combined.values(), default=0.0)
     return {key: value / best for key, value in combined.items()} if best > 0 else {}
 

@@ -16,6 +16,7 @@ _STOPWORDS = frozenset(
     those is are was were be been it its their them they which who whom whose what when where
     how not no nor but if so than then also any each such can could should would may might must
     will shall do does did has have had having our your his her i we you he she one two
+    against rather instead whether regardless solely directly without while there here
     """.split()
 )
 
