@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from tipbrowser.evidence import (
     MAX_EVIDENCE,
     THRESHOLD,
@@ -188,3 +191,29 @@ def test_request_words_drop_fillers_and_qualifiers_are_found() -> None:
     assert [text[s:e] for s, e in qualifier_spans(text)] == ["including those involving children"]
     assert stem("investigators") == stem("investigation") == stem("investigate")
     assert stem("Staffing") == stem("staff")
+
+
+def test_every_fixture_layout_links_without_surprises() -> None:
+    from pathlib import Path
+
+    from tipbrowser.parser import parse_path
+
+    fixtures = sorted((Path(__file__).parent / "fixtures").rglob("*.txt"))
+    assert len(fixtures) > 20
+    for path in fixtures:
+        report = parse_path(path)
+        links = link_evidence(report)
+        assert len(links) == len(report.recommendations)
+        body = {s.id for section, _, s in report.sentences() if section.kind is not SectionKind.RECOMMENDATIONS}
+        for link in links:
+            assert len(link.evidence) <= MAX_EVIDENCE
+            assert {e.sentence_id for e in link.evidence} <= body
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_NARRATIVE.split()) | st.text(max_size=12), max_size=80))
+def test_any_text_links_without_error(words: list[str]) -> None:
+    text = _NARRATIVE.split("PROSECUTION")[0] + "PROTECTION\n\n" + " ".join(words) + "\n"
+    for link in link_evidence(parse_text(text)):
+        for evidence in link.evidence:
+            assert all(0 <= s < e <= len(evidence.text) for s, e in evidence.spans)
