@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tipbrowser.folding import fold, tokens
+from tipbrowser.folding import fold, token_texts, tokens, words
 from tipbrowser.query import MAX_TERMS, Filter, TermKind, literal, parse
 
 
@@ -140,3 +140,11 @@ def test_any_string_parses_without_raising(text: str) -> None:
     assert isinstance(query.problem, str | None)
     literal(text)
     fold(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40) | st.text(max_size=40))
+def test_highlighting_sees_the_tokens_the_index_sees(text: str) -> None:
+    indexed = token_texts(fold(text))
+    highlighted = [token for _, _, parts in words(text) for token in parts]
+    assert highlighted == indexed

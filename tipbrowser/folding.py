@@ -55,10 +55,19 @@ def _translate(text: str) -> str:
     return _PUNCTUATION_RE.sub(lambda match: str(_PUNCTUATION[ord(match.group())]), text)
 
 
-# A word as written: letters, digits and combining marks (an NFD accent belongs to its letter).
-_RAW_WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\ue000-\uf8ff])+")
+# Private-use characters, which `\w` leaves out but unicode61 keeps in tokens.
+_PRIVATE = "\ue000-\uf8ff\U000f0000-\U0010fffd"
+# Combining marks (an NFD accent belongs to the letter before it) and private-use characters.
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f" + _PRIVATE
+# A word as written: letters and digits, with any combining marks.
+_RAW_WORD = re.compile(f"[^\\W_]+(?:[{_MARKS}]+[^\\W_]*)*|[{_MARKS}]+(?:[^\\W_]+[{_MARKS}]*)*")
+# A written word with a character outside ASCII (so more than lower() is needed to fold it).
+_WIDE_WORD = re.compile(
+    f"[^\\W_]*(?:[^\\W_\\x00-\\x7f]|[{_MARKS}])(?:[^\\W_]|[{_MARKS}])*"
+)
 # A token as SQLite's unicode61 tokenizer sees folded text.
-_TOKEN = regex.compile(r"[\p{L}\p{N}\p{Co}]+")
+_TOKEN = re.compile(f"(?:[^\\W_]|[{_PRIVATE}])+")
+_ASCII_TOKEN = re.compile(r"[a-z0-9]+")
 
 # UK spelling → the US spelling both the index and the queries fold to. Whole words only,
 # applied after case folding. Each row: a name, the pattern, the replacement.
@@ -111,53 +120,27 @@ def _respell(token: str) -> str:
     return whole.expand(replacement) if whole else token
 
 
-def _respell_match(match: regex.Match[str]) -> str:
+def _respell_match(match: re.Match[str]) -> str:
     return _respell(match.group())
-
-
-@lru_cache(maxsize=262144)
-def _fold_written(word: str) -> str:
-    """One written word folded: case, accents, then spelling token by token."""
-    folded = word.lower() if word.isascii() else _fold_word(word)
-    if folded.isascii() and folded.isalnum():
-        return _respell(folded)
-    return _TOKEN.sub(_respell_match, folded)
-
-
-@lru_cache(maxsize=262144)
-def _word_tokens(word: str) -> tuple[str, ...]:
-    """The folded tokens FTS5 sees in one written word."""
-    return tuple(_TOKEN.findall(_fold_written(word)))
-
-
-_FOLDED: dict[str, str] = {}
-
-
-def _fold_written_match(match: re.Match[str]) -> str:
-    word = match.group()
-    folded = _FOLDED.get(word)
-    if folded is None:
-        if len(_FOLDED) > 262144:
-            _FOLDED.clear()
-        folded = _FOLDED[word] = _fold_written(word)
-    return folded
-
-
-def _fold_chars_match(match: re.Match[str]) -> str:
-    word = match.group()
-    return word.lower() if word.isascii() else _fold_word(word)
 
 
 @lru_cache(maxsize=65536)
 def _fold_word(word: str) -> str:
-    """Case and accents folded out of one non-ASCII word."""
+    """Case and accents folded out of one word."""
+    if word.isascii():
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", word).casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+def _fold_word_match(match: re.Match[str]) -> str:
+    return _fold_word(match.group())
+
+
 def fold_chars(text: str) -> str:
     """`text` with case, accents, quote and dash variants folded, but spellings kept."""
-    return _RAW_WORD.sub(_fold_chars_match, _translate(text))
+    lowered = _translate(text).lower()
+    return lowered if lowered.isascii() else _WIDE_WORD.sub(_fold_word_match, lowered)
 
 
 def fold(text: str) -> str:
@@ -167,7 +150,16 @@ def fold(text: str) -> str:
     apostrophes, dash variants and US/UK spellings ("labour" → "labor",
     "criminalise" → "criminalize") all fold to one form, so NFC and NFD text match.
     """
-    return _RAW_WORD.sub(_fold_written_match, _translate(text))
+    folded = fold_chars(text)
+    if folded.isascii():
+        found = set(_ASCII_TOKEN.findall(folded))
+        pattern = _ASCII_TOKEN
+    else:
+        found = set(_TOKEN.findall(folded))
+        pattern = _TOKEN
+    if not any(_respell(token) != token for token in found):
+        return folded
+    return pattern.sub(_respell_match, folded)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,27 +178,25 @@ def words(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
     return [(m.start(), m.end(), _word_tokens(m.group())) for m in _RAW_WORD.finditer(translated)]
 
 
+@lru_cache(maxsize=262144)
+def _word_tokens(word: str) -> tuple[str, ...]:
+    """The folded tokens FTS5 sees in one written word."""
+    return tuple(_TOKEN.findall(fold(word)))
+
+
 def tokens(text: str) -> list[Token]:
     """The tokens of `text` in index order, each with its stem and its word's offsets."""
     written = words(text)
     stem_of = stems(token for _, _, parts in written for token in parts)
-    return [
-        Token(start, end, part, stem_of[part]) for start, end, parts in written for part in parts
-    ]
+    return [Token(start, end, part, stem_of[part]) for start, end, parts in written for part in parts]
 
 
-def vocabulary(text: str) -> set[tuple[str, str]]:
-    """(as written, folded) for each token of `text`: case and accents folded, then spelling."""
-    pairs: set[tuple[str, str]] = set()
-    for word in set(_RAW_WORD.findall(_translate(text))):
-        pairs.update(_word_pairs(word))
-    return pairs
-
-
-@lru_cache(maxsize=65536)
-def _word_pairs(word: str) -> tuple[tuple[str, str], ...]:
-    plain = word.lower() if word.isascii() else _fold_word(word)
-    return tuple(zip(_TOKEN.findall(plain), _word_tokens(word)))
+def vocabulary(texts: Iterable[str]) -> set[tuple[str, str]]:
+    """(as written, folded) for each token of `texts`: case and accents folded, then spelling."""
+    found: set[str] = set()
+    for text in texts:
+        found.update(_TOKEN.findall(fold_chars(text)))
+    return {(token, _respell(token)) for token in found}
 
 
 def token_texts(folded_text: str) -> list[str]:

@@ -14,7 +14,7 @@ from tipbrowser.folding import TOKENIZER, Matcher, fold, snippet, stems, token_t
 from tipbrowser.model import Report
 from tipbrowser.query import FilterSet, Query, ReportFacts, Term, TermKind, literal, parse, resolve_filters
 
-__all__ = ["Hit", "SearchResult", "SearchIndex", "fold", "REGEX_SECONDS", "MAX_PATTERN"]
+__all__ = ["Hit", "SearchResult", "SearchIndex", "fold", "RANK_LIMIT", "REGEX_SECONDS", "MAX_PATTERN"]
 
 _SCHEMA = f"""
 CREATE TABLE reports(
@@ -25,7 +25,7 @@ CREATE TABLE sentences(
     section_id TEXT, section_kind TEXT, section_title TEXT, text TEXT);
 CREATE INDEX sentences_rid ON sentences(rid);
 CREATE TABLE vocabulary(word TEXT PRIMARY KEY, stem TEXT) WITHOUT ROWID;
-CREATE VIRTUAL TABLE body USING fts5(text, content='', tokenize='{TOKENIZER}');
+CREATE VIRTUAL TABLE body USING fts5(text, content='', prefix='1 2 3', tokenize='{TOKENIZER}');
 """
 
 _PHRASE_BOOST = 2.0
@@ -33,6 +33,9 @@ _PHRASE_BOOST = 2.0
 
 _PREFIX_EXPANSION = 64
 """A prefix that begins more stems than this is matched on the stem instead."""
+
+RANK_LIMIT = 2500
+"""Above this many hits, ranking (BM25 on every hit) would be slow: hits come in reading order."""
 
 REGEX_SECONDS = 0.5
 """How long a regular expression may run over the whole index before it is stopped."""
@@ -94,7 +97,7 @@ class SearchIndex:
             (section, paragraph, sentence, fold(sentence.text))
             for section, paragraph, sentence in report.sentences()
         ]
-        vocabulary = _vocabulary_rows(report.text)
+        vocabulary = _vocabulary_rows(sentence.text for _, _, sentence, _ in rows)
         with self._lock, self._db:
             self._remove(report.id)
             rid = self._db.execute(
@@ -168,37 +171,56 @@ class SearchIndex:
         if positive is None and parsed.groups:
             return SearchResult(parsed.text, 0, (), notice)
         where, params = filters.sql()
-        if positive is not None:
-            match = positive if negative is None else f"({positive}) NOT ({negative})"
-            source = "body JOIN sentences s ON s.rowid = body.rowid JOIN reports r ON r.rid = s.rid"
-            where = ["body MATCH ?", *where]
-            params = [match, *params]
-            score = self._score(parsed) if ranked else "0.0"
-        else:
-            source = "sentences s JOIN reports r ON r.rid = s.rid"
+        if positive is None:
             if negative is not None:
                 where.append("s.rowid NOT IN (SELECT rowid FROM body WHERE body MATCH ?)")
                 params.append(negative)
-            score = "0.0"
-        clause = " AND ".join(where) or "1"
-        total = self._db.execute(f"SELECT count(*) FROM {source} WHERE {clause}", params).fetchone()[0]
-        order = "score DESC, s.rowid" if score != "0.0" else "s.rowid"
-        rows = self._db.execute(
-            f"SELECT {_COLUMNS}, {score} AS score FROM {source} WHERE {clause} ORDER BY {order} LIMIT ? OFFSET ?",
-            [*params, limit, offset],
-        ).fetchall()
+            clause = " AND ".join(where) or "1"
+            total = self._db.execute(f"SELECT count(*) FROM sentences s WHERE {clause}", params).fetchone()[0]
+            found = self._db.execute(
+                f"SELECT s.rowid, 0.0 FROM sentences s WHERE {clause} ORDER BY s.rowid LIMIT ? OFFSET ?",
+                [*params, limit, offset],
+            ).fetchall()
+        else:
+            match = positive if negative is None else f"({positive}) NOT ({negative})"
+            source = "body JOIN sentences s ON s.rowid = body.rowid" if where else "body"
+            clause = " AND ".join(["body MATCH ?", *where])
+            params = [match, *params]
+            total = self._db.execute(f"SELECT count(*) FROM {source} WHERE {clause}", params).fetchone()[0]
+            if ranked and total > RANK_LIMIT:
+                ranked = False
+                notice = notice or f"{total:,} hits, shown in reading order: add words to rank them."
+            score, order = (self._score(parsed), "score DESC, body.rowid") if ranked else ("0.0", "body.rowid")
+            found = self._db.execute(
+                f"SELECT body.rowid, {score} AS score FROM {source} WHERE {clause} ORDER BY {order} LIMIT ? OFFSET ?",
+                [*params, limit, offset],
+            ).fetchall()
         matcher = Matcher(parsed.terms, self._prefix_stems)
-        hits = tuple(_hit(row, matcher.spans(row[6])) for row in rows)
+        hits = tuple(_hit(row, matcher.spans(row[6])) for row in self._rows(found))
         return SearchResult(parsed.text, total, hits, notice)
 
+    def _rows(self, found: list[tuple[int, float]]) -> list[tuple]:  # type: ignore[type-arg]
+        """The sentence rows for (rowid, score) pairs, in the same order, each ending with its score."""
+        if not found:
+            return []
+        marks = ", ".join("?" * len(found))
+        rows = {
+            row[0]: row
+            for row in self._db.execute(
+                f"SELECT {_COLUMNS} FROM sentences s JOIN reports r ON r.rid = s.rid WHERE s.rowid IN ({marks})",
+                [rowid for rowid, _ in found],
+            )
+        }
+        return [(*rows[rowid], score) for rowid, score in found]
+
     def _score(self, parsed: Query) -> str:
-        """The SQL score: BM25 (negated, so higher is better) plus a bonus for a whole phrase."""
+        """The SQL score: BM25 (negated, so higher is better), boosted for a whole phrase."""
         words = [group[0] for group in parsed.groups if len(group) == 1 and group[0].kind is TermKind.WORD]
         if len(words) < 2 or len(words) != len(parsed.groups):
             return "-bm25(body)"
         phrase = _quote(" ".join(token for term in words for token in term.tokens))
         return (
-            f"-bm25(body) * (CASE WHEN s.rowid IN (SELECT rowid FROM body WHERE body MATCH "
+            f"-bm25(body) * (CASE WHEN body.rowid IN (SELECT rowid FROM body WHERE body MATCH "
             f"{_sql_string(phrase)}) THEN {_PHRASE_BOOST} ELSE 1.0 END)"
         )
 
@@ -346,9 +368,9 @@ class SearchIndex:
         return SearchResult(pattern, total, tuple(hits), notice)
 
 
-def _vocabulary_rows(text: str) -> list[tuple[str, str]]:
+def _vocabulary_rows(texts: Iterable[str]) -> list[tuple[str, str]]:
     """(word, stem) for every word as folded and as written, so a prefix finds either."""
-    pairs = vocabulary(text)
+    pairs = vocabulary(texts)
     stem_of = stems(folded for _, folded in pairs)
     rows = {(folded, stem_of[folded]) for _, folded in pairs}
     rows.update((written, stem_of[folded]) for written, folded in pairs)
