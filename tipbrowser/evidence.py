@@ -50,6 +50,7 @@ _DECLINE = 1.2
 _CLEAR_PILLAR = 0.6
 _ANAPHORA = 0.6
 _QUALIFIED = 0.5
+_SPECIFIC = 1.5
 _OFF_TOPIC = 0.85
 _NEIGHBOUR = 0.1
 _COMMON_SHARE = 0.4
@@ -64,7 +65,7 @@ _PILLAR_KINDS = {
 _FRAMING = (
     re.compile(r"\b(?:does|do) not fully (?:meet|comply)\b.*\bminimum standards\b", re.I),
     re.compile(r"\bfully (?:meets|complies)\b.*\bminimum standards\b", re.I),
-    re.compile(r"\bdid not (?:meet|demonstrate)\b.*\b(?:minimum standards|increasing efforts)\b.*?(?:areas|period)?\.?$", re.I),
+    re.compile(r"\bdid not (?:meet|demonstrate)\b.*\b(?:minimum standards|increasing efforts)\b", re.I),
     re.compile(r"\b(?:therefore|remained on|was (?:upgraded|downgraded)|is placed on|granted a waiver)\b.*\bTier\b", re.I),
     re.compile(r"^The government (?:\w+ )?(?:increased|maintained|decreased|made)\b[^.]{0,80}\befforts\.?$", re.I),
     re.compile(r"\bdemonstrated (?:overall )?(?:increasing|serious and sustained) efforts\b", re.I),
@@ -172,6 +173,7 @@ def _pillar_shares(text: str, weights: dict[str, float] | None) -> dict[str, flo
 
 
 def _candidates(report: Report) -> list[_Candidate]:
+    """The body sentences that can be evidence, with what the vocabulary finds in each."""
     found: list[_Candidate] = []
     in_deficit = False
     for section, paragraph, sentence in report.sentences():
@@ -233,9 +235,10 @@ def _link(
     main_text = blank(rec.text, qualifiers)
     words = request_words(rec.text)
     main_words = request_words(main_text)
+    limit = sum(1 for _ in report.sentences())
     lexical = _combine(
-        (1.0, _lexical_scores(index, report.id, main_words)),
-        (_QUALIFIED, _lexical_scores(index, report.id, [w for w in words if w not in main_words])),
+        (1.0, _lexical_scores(index, report.id, main_words, limit)),
+        (_QUALIFIED, _lexical_scores(index, report.id, [w for w in words if w not in main_words], limit)),
     )
     rec_hits = find_concepts(rec.text)
     rec_concepts = _concept_mass(rec_hits, weights, qualifiers)
@@ -361,7 +364,7 @@ def _concept_mass(
         key = hit.concept.key
         weight = weights.get(key, max(weights.values(), default=1.0))
         if hit.concept.specific:
-            weight *= 1.5
+            weight *= _SPECIFIC
         if any(start <= hit.start < end for start, end in qualifiers):
             weight *= _QUALIFIED
         mass[key] = max(mass.get(key, 0.0), weight)
@@ -369,7 +372,7 @@ def _concept_mass(
 
 
 def _combine(*parts: tuple[float, dict[str, float]]) -> dict[str, float]:
-    """A weighted sum of relevance scores (main words, word pairs, qualifiers), best = 1."""
+    """A weighted sum of relevance scores (main clause, qualifiers), scaled to a best of 1."""
     combined: dict[str, float] = {}
     for weight, scores in parts:
         for sentence_id, score in scores.items():
@@ -378,7 +381,7 @@ def _combine(*parts: tuple[float, dict[str, float]]) -> dict[str, float]:
     return {key: value / best for key, value in combined.items()} if best > 0 else {}
 
 
-def _lexical_scores(index: _Lexical, report_id: str, words: Sequence[str]) -> dict[str, float]:
+def _lexical_scores(index: _Lexical, report_id: str, words: Sequence[str], limit: int) -> dict[str, float]:
     """BM25 of the recommendation's words, scaled so the best sentence scores 1."""
     if not words:
         return {}
@@ -386,7 +389,7 @@ def _lexical_scores(index: _Lexical, report_id: str, words: Sequence[str]) -> di
         words,
         report_id=report_id,
         exclude_section_kinds=(SectionKind.RECOMMENDATIONS.value,),
-        limit=400,
+        limit=limit,
     )
     best = max((score for _, score in hits), default=0.0)
     if best <= 0:
