@@ -53,3 +53,12 @@ async def test_palette_offers_every_action_with_palette_text() -> None:
         prompts = [prompt for prompt, _, _ in provider.commands()]
     assert prompts == [a.palette for a in ACTIONS if a.palette is not None]
     assert len(prompts) >= 15
+
+
+def test_readme_key_table_lists_every_action() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## The reader", 1)[1].split("\n## ", 1)[0]
+    for action in ACTIONS:
+        assert f"| {action.help} |" in section, action.id

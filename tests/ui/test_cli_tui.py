@@ -1,0 +1,57 @@
+"""`tipbrowser [PATH ...]`: bad paths before the app starts, crashes as one line, exit codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tipbrowser.cli import main
+from tipbrowser.ui import app as app_module
+from tipbrowser.ui.screens.reading import ReadingScreen
+
+
+def test_a_missing_path_is_one_sentence_and_exit_2_before_the_app(tmp_path: Path, capsys, monkeypatch) -> None:
+    started = []
+    monkeypatch.setattr(app_module.TipBrowserApp, "run", lambda self, **kw: started.append(self))
+    assert main([str(tmp_path / "nope.txt")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "nope.txt" in err
+    assert started == []
+
+
+def test_one_bad_path_among_good_ones_stops_before_the_app(tmp_path: Path, norway_path: Path, capsys, monkeypatch) -> None:
+    started = []
+    monkeypatch.setattr(app_module.TipBrowserApp, "run", lambda self, **kw: started.append(self))
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    assert main([str(norway_path), str(binary)]) == 2
+    assert started == [] and capsys.readouterr().err.count("\n") == 1
+
+
+def test_several_paths_open_them_all(norway_path: Path, hostile_path: Path, monkeypatch) -> None:
+    opened = []
+    monkeypatch.setattr(app_module.TipBrowserApp, "run", lambda self, **kw: opened.append(self))
+    assert main([str(norway_path), str(hostile_path)]) == 0
+    assert [r.id for r in opened[0].reports] == ["norway-2025", "freedonia-2024"]
+
+
+def _crash_headless(monkeypatch) -> None:
+    def boom(self) -> None:
+        raise RuntimeError("the widget broke\nbadly")
+
+    monkeypatch.setattr(ReadingScreen, "on_mount", boom)
+    original = app_module.TipBrowserApp.run
+    monkeypatch.setattr(app_module.TipBrowserApp, "run", lambda self, **kw: original(self, headless=True, size=(80, 24)))
+
+
+def test_a_crash_prints_one_line_and_exits_non_zero(monkeypatch, capsys) -> None:
+    _crash_headless(monkeypatch)
+    assert main([]) == 1
+    err = capsys.readouterr().err
+    assert err == "tipbrowser: unexpected error: RuntimeError: the widget broke badly (run with --debug for details)\n"
+
+
+def test_a_crash_with_debug_keeps_the_traceback(monkeypatch, capsys) -> None:
+    _crash_headless(monkeypatch)
+    assert main(["--debug"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" in err and "the widget broke" in err
