@@ -279,19 +279,41 @@ NOUN_NAMES = [
 _HOTLINE = re.compile(r"hot\s?line|help\s?line|phone\s+line|call\s+cent", re.I)
 
 
+_JOINT = re.compile(r"\b(?:joint|international|cross-border|transnational|bilateral)\b", re.I)
+_AGAINST_OFFICIALS = re.compile(
+    r"^[^,;.]{0,25}?\b(?:into|of|against|involving)\s+(?:\S+\s+){0,3}?(?:government\s+)?(?:officials?|officers?|"
+    r"guards?|police(?:men|man)?|employees?|civil\s+servants?|judges?|soldiers?|diplomats?)\b"
+)
+_PROCEEDING_NAMES = {
+    "investigations": "government_employees_investigated",
+    "prosecutions": "government_employees_prosecuted",
+    "convictions": "government_employees_convicted",
+}
+
+
 def counted(match: re.Match[str], ctx: Context) -> list[Found]:
     value = _count(match)
     if value is None:
         return []
     noun = " ".join(match.group("noun").split())
+    if value != 1 and not noun.endswith(("s", "Barnehus")):
+        return []  # "300 officers received training": a singular noun is not what is counted
     name = next((label for regex, label in NOUN_NAMES if regex.search(noun)), "other")
     if name == "hotline_calls" and not _HOTLINE.search(ctx.sentence):
         return []
     phrase = _noun_phrase(match)
     if name == "other" and value < 2:
         return []
+    subset = None
+    if name in _PROCEEDING_NAMES:
+        if _AGAINST_OFFICIALS.search(ctx.sentence[match.end() :]):
+            name = _PROCEEDING_NAMES[name]
+        elif _JOINT.search(phrase):
+            subset = _JOINT.search(phrase).group().lower()  # type: ignore[union-attr]
+    elif name.startswith("victims"):
+        subset = _subset(phrase)
     unit = phrase if name == "other" else noun.lower()
-    return [_found(match, name, value, unit=unit, subset=_subset(phrase) if name.startswith("victims") else None)]
+    return [_found(match, name, value, unit=unit, subset=subset)]
 
 
 def trained(match: re.Match[str], ctx: Context) -> list[Found]:

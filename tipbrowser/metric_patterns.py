@@ -40,7 +40,10 @@ _QUALIFIERS = (
     r"up\s+to|more\s+than|over|approximately|about|around|at\s+least|nearly|almost|"
     r"an\s+estimated|estimated|roughly|fewer\s+than|less\s+than|at\s+most|some"
 )
-_STOP = r"and|or|in|from|to|with|of|for|by|the|a|an|than|were|was|who|which|that|whom|had|have|has|during|including|while|but|at|on|as"
+_STOP = (
+    r"and|or|in|from|to|with|of|for|by|the|a|an|than|were|was|who|which|that|whom|had|have|has|during|"
+    r"including|while|but|at|on|as|received|receive|receives|obtained|got|are|is|been"
+)
 _FRAGMENTS = {
     "N": NUMBER,
     "Y": YEAR,
@@ -209,7 +212,7 @@ PATTERNS: tuple[MetricPattern, ...] = (
     _pattern(
         "trained_passive",
         _LEAD + r"\s+<<MODS>><<STAFF>>\s+(?:[\w-]+\s+){0,3}?(?:were\s+trained|received\s+"
-        r"(?:\w+\s+){0,2}?training|(?:participated|took\s+part)\s+in\s+(?:[\w-]+\s+){0,3}?trainings?|"
+        r"(?:[\w-]+\s+){0,2}?training|(?:participated|took\s+part)\s+in\s+(?:[\w-]+\s+){0,3}?trainings?|"
         r"attended\s+(?:[\w-]+\s+){0,3}?trainings?)",
         convert.trained, anchored=True, words="trained training trainings",
     ),
