@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from tipbrowser.numbers import NUMBER, parse_number
+from tipbrowser.numbers import parse_number
 
 __all__ = [
     "Range",
@@ -17,8 +17,6 @@ __all__ = [
     "CASE_VERBS",
     "NONE_VERBS",
     "VICTIM_VERBS",
-    "CURRENCY_NOUNS",
-    "CURRENCY_CODES",
     "NOUN_NAMES",
     "law_enforcement",
     "victims",
@@ -29,10 +27,11 @@ __all__ = [
     "trained",
     "term_range",
     "term_single",
-    "money",
     "proceedings",
     "returned",
     "none_stated",
+    "qualifier_of",
+    "PENALTY_WORDS",
 ]
 
 
@@ -97,25 +96,6 @@ VICTIM_VERBS = {
     "rescued": "victims_rescued", "removed": "victims_rescued",
     "screened": "people_screened",
 }
-CURRENCY_NOUNS = (
-    r"kroner|kronor|krona|krone|euros?|dollars?|dinars?|dalasi|francs?|pesos?|rupees?|ringgit|"
-    r"baht|yen|yuan|renminbi|naira|leva|lev|lei|leu|zlot(?:y|ys|ies)|forints?|koruny?|korun|rubles?|"
-    r"roubles?|hryvnias?|shillings?|pounds?|rand|riyals?|rials?|dirhams?|taka|kwacha|cedis?|manat|"
-    r"soms?|tenge|lari|drams?|kuna|marks?|reais|soles|lempiras?|quetzal(?:es|s)?|colones|"
-    r"c[oó]rdobas|bolivianos|guaran[ií]es|crowns?|afghanis?|rupiah|kyat|riels?|kip|dong|tugriks?|leones|"
-    r"ariary|birr|pula|nakfa|ouguiyas?|kwanzas?|meticais|metical|gourdes?|guilders?|liras?|lire|"
-    r"denars?|somoni|rufiyaa|ngultrum|kina|vatu|tala|patacas?|lilangeni|emalangeni|maloti|loti"
-)
-CURRENCY_CODES = frozenset(
-    """NOK SEK DKK ISK EUR USD GBP CHF RSD PLN CZK HUF RON BGN UAH RUB TRY MYR THB IDR PHP VND
-    KHR LAK MMK INR PKR BDT LKR NPR CNY RMB JPY KRW TWD HKD SGD AUD NZD CAD MXN BRL ARS CLP COP
-    PEN UYU BOB PYG GTQ HNL NIO CRC DOP JMD BSD BBD TTD XCD XOF XAF NGN GHS KES UGX TZS ZAR ZMW
-    MWK MZN ETB EGP MAD TND DZD LYD SAR AED QAR KWD BHD OMR JOD LBP ILS IRR IQD AFN KZT UZS KGS
-    TJS GEL AMD AZN MNT GMD SLL SLE LRD GNF CDF RWF BIF SOS SDG YER SYP MKD ALL BAM MDL BYN HRK
-    CFA FCFA""".split()
-)
-"""Currency codes accepted after an amount even before the report introduces them."""
-
 # ---------------------------------------------------------------------------------------
 # Converters.
 
@@ -135,7 +115,8 @@ def _count(match: re.Match[str], group: str = "value") -> int | None:
     return value if isinstance(value, int) else None
 
 
-def _qualifier(match: re.Match[str]) -> str | None:
+def qualifier_of(match: re.Match[str]) -> str | None:
+    """The qualifier a match captured ("up to", "more than"), in lower case."""
     text = match.groupdict().get("qualifier")
     return " ".join(text.lower().split()) if text else None
 
@@ -159,7 +140,7 @@ def _verbs(match: re.Match[str]) -> list[str]:
 
 
 def _found(match: re.Match[str], name: str, value: int | float | Range, **extra: object) -> Found:
-    fields: dict[str, object] = {"qualifier": _qualifier(match), "year": _year(match)}
+    fields: dict[str, object] = {"qualifier": qualifier_of(match), "year": _year(match)}
     fields.update(extra)
     return Found(name, value, match.start("value"), match.end("value"), **fields)  # type: ignore[arg-type]
 
@@ -323,12 +304,12 @@ def trained(match: re.Match[str], ctx: Context) -> list[Found]:
     return [_found(match, "officials_trained", value, unit=_noun_phrase(match))]
 
 
-_PENALTY_WORDS = re.compile(r"penalt|punishable|prescrib|criminali[sz]|maximum\s+sentence", re.I)
+PENALTY_WORDS = re.compile(r"penalt|punishable|prescrib|criminali[sz]|maximum\s+sentence", re.I)
 _SENTENCE_WORDS = re.compile(r"sentenc|imprison|prison|jail|incarcerat", re.I)
 
 
 def _term_name(ctx: Context) -> str | None:
-    if _PENALTY_WORDS.search(ctx.sentence):
+    if PENALTY_WORDS.search(ctx.sentence):
         return "penalties"
     if _SENTENCE_WORDS.search(ctx.sentence):
         return "sentences"
@@ -352,7 +333,7 @@ def term_range(match: re.Match[str], ctx: Context) -> list[Found]:
         return []
     return [
         Found(name, Range(low, high), match.start("low"), match.end("high"), unit=_unit(match),
-              qualifier=_qualifier(match), applies_to=_applies(match))
+              qualifier=qualifier_of(match), applies_to=_applies(match))
     ]
 
 
@@ -372,83 +353,6 @@ def _applies(match: re.Match[str]) -> str | None:
     words = re.sub(r"^(?:crimes|offenses|offences|cases|those|ones)\s+(?:involving|against|of)\s+", "", words)
     return re.sub(r"^(?:an?|the)\s+", "", words) or None
 
-
-
-_MONEY_NAMES = [
-    (re.compile(r"\bfine[sd]?\b|\bfining\b", re.I), "fines"),
-    (re.compile(r"compensat|restitution|damages|reparation", re.I), "compensation"),
-    (
-        re.compile(
-            r"\b(?:allocat|budget|fund|provid|grant|spen[dt]|disburs|contribut|donat|earmark|dedicat|"
-            r"invest(?!igat)|financ|subsid|appropriat|award|receiv)",
-            re.I,
-        ),
-        "funding",
-    ),
-]
-_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
-
-
-def money(match: re.Match[str], ctx: Context) -> list[Found]:
-    amount = parse_number(match.group("value"))
-    clause = re.split(r"[;:]", ctx.sentence[: match.start()])[-1]
-    name = next((label for regex, label in _MONEY_NAMES if regex.search(clause)), None)
-    if name == "fines" and _PENALTY_WORDS.search(ctx.sentence):
-        name = "penalties"
-    currency = _currency(match, ctx)
-    if amount is None or name is None or currency is None:
-        return []
-    groups = match.groupdict()
-    if groups.get("dollar") and _in_conversion(ctx.sentence, match.start("dollar")):
-        return []
-    usd = parse_number(groups["usd"]) if groups.get("usd") and not groups.get("usdhigh") else None
-    if currency == "USD":
-        usd = amount
-    start = match.start("dollar") if groups.get("dollar") else match.start("value")
-    value: int | float | Range = amount
-    low = _MONEY_LOW.search(ctx.sentence, 0, start)
-    if low is not None and (low_value := parse_number(low.group("low"))) is not None and low_value < amount:
-        value, start, usd = Range(low_value, amount), low.start("low"), None
-    purpose = _PURPOSE.match(ctx.sentence, match.end())
-    applies = re.sub(r"^(?:the|its|their|a|an)\s+", "", purpose.group("what").strip()) if purpose else None
-    return [
-        Found(name, value, start, match.end(), currency=currency, usd=usd,
-              qualifier=_qualifier(match), applies_to=applies or None)
-    ]
-
-
-def _in_conversion(text: str, at: int) -> bool:
-    """Whether `at` lies inside a "($1.59 million)" that converts the amount before it."""
-    opening = text.rfind("(", 0, at)
-    return opening >= 0 and ")" not in text[opening:at] and bool(_CONVERSION.match(text, opening))
-
-
-_CONVERSION = re.compile(r"\(\s*(?:approximately\s+|about\s+|roughly\s+)?(?:US)?\$")
-_MONEY_LOW = re.compile(
-    rf"(?:between|from|of)\s+(?:(?:US)?\$|€|£)?\s?(?P<low>{NUMBER})\s*(?:and|to|-|–)\s*$"
-)
-_PURPOSE = re.compile(
-    r"\s+(?:to\s+(?:fund|support|finance)\s+|toward(?:s)?\s+|for\s+|to\s+|on\s+|in\s+support\s+of\s+)"
-    r"(?P<what>[^,;.()0-9]{3,80}?)"
-    r"(?=\s*[,;.(]|\s*$|\s+(?:an?\s+(?:\w+\s+)?(?:increase|decrease)|compared|from|in\s+(?:19|20)\d\d|during|which|that))"
-)
-
-
-def _currency(match: re.Match[str], ctx: Context) -> str | None:
-    groups = match.groupdict()
-    if groups.get("dollar"):
-        return _SYMBOLS.get(groups["dollar"], "USD")
-    words = " ".join((groups.get("cur") or "").split())
-    inner = re.search(r"\(([A-Z]{2,4})\)", words)
-    if inner:
-        return inner.group(1)
-    if groups.get("code"):
-        ctx.currencies[words.lower()] = groups["code"]
-        return groups["code"]
-    if groups.get("bare"):
-        code = groups["bare"]
-        return code if code in CURRENCY_CODES or code in ctx.currencies.values() else None
-    return ctx.currencies.get(words.lower(), words) or None
 
 
 def proceedings(match: re.Match[str], ctx: Context) -> list[Found]:

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 
 from tipbrowser import metric_converters as convert
-from tipbrowser.metric_converters import CASE_VERBS, CURRENCY_NOUNS, LE_VERBS, NONE_VERBS, VICTIM_VERBS, Converter
+from tipbrowser.metric_converters import CASE_VERBS, LE_VERBS, NONE_VERBS, VICTIM_VERBS, Converter
+from tipbrowser.metric_money import CURRENCY_NOUNS, money
 from tipbrowser.numbers import NUMBER, YEAR
 
 __all__ = ["MetricPattern", "PATTERNS", "IGNORED", "build"]
@@ -145,8 +146,8 @@ PATTERNS: tuple[MetricPattern, ...] = (
         r"penalt(?:y|ies)\s+of|punishable\s+by)\s+<<Q>>(?P<value><<N>>)\s+" + _TERM + _APPLIES,
         convert.term_single, words="sentenced sentence sentences term terms penalty penalties punishable",
     ),
-    _pattern("money_local", r"<<Q>>(?P<value><<N>>)\s+<<CUR>><<USD>>", convert.money, anchored=True),
-    _pattern("money_symbol", r"<<Q>>(?P<dollar>(?:US)?\$|€|£)\s?(?P<value><<N>>)", convert.money, chars="$€£"),
+    _pattern("money_local", r"<<Q>>(?P<value><<N>>)\s+<<CUR>><<USD>>", money, anchored=True),
+    _pattern("money_symbol", r"<<Q>>(?P<dollar>(?:US)?\$|€|£)\s?(?P<value><<N>>)", money, chars="$€£"),
     _pattern(
         "granted_to",
         r"(?P<kind>reflection\s+(?:and\s+recovery\s+)?periods?|recovery\s+periods?|"

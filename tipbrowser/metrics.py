@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from tipbrowser.metric_converters import CURRENCY_NOUNS, Context, Found, Range
+from tipbrowser.metric_converters import Context, Found, Range
 from tipbrowser.metric_patterns import IGNORED, LEAD, PATTERNS, build
+from tipbrowser.metric_priors import YEAR_IN, Prior, Region, find_breakdowns, find_priors
 from tipbrowser.model import Paragraph, Report, Section, SectionKind, Sentence, Span
-from tipbrowser.numbers import NUMBER, NUMBER_WORDS, parse_number
+from tipbrowser.numbers import NUMBER, NUMBER_WORDS
 
 __all__ = [
     "Prior",
@@ -51,15 +52,6 @@ _SECTION_PILLARS = {
 
 
 @dataclass(frozen=True, slots=True)
-class Prior:
-    """A value the sentence gives for an earlier year or period."""
-
-    year: int | None
-    label: str | None
-    value: float | int | Range
-
-
-@dataclass(frozen=True, slots=True)
 class Metric:
     """One figure a narrative states, where it came from and what it is compared with."""
 
@@ -89,66 +81,13 @@ class Metric:
 
 
 # ---------------------------------------------------------------------------------------
-# Priors and breakdowns: found before the figures so their numbers are never figures.
+# Extraction.
 
-_WHEN = (
-    r"(?:(?P<year><<Y>>)|(?P<label>(?:the\s+)?(?:previous|prior|last|preceding)\s+(?:reporting\s+)?"
-    r"(?:period|year)|the\s+same\s+period\s+(?:of|in)\s+the\s+previous\s+year))"
-)
-_PRIOR_WORDS = r"(?P<noun>(?:\s+(?!(?:in|during)\b)(?:[A-Za-z][\w’'\-]*|\([^()]*\))){0,6}?)"
-_PRIOR_VALUE = r"<<Q>>(?:(?P<dollar>(?:US)?\$|€|£)\s?)?(?P<value><<N>>)"
-_PRIOR_PAREN = build(r"\(\s*" + _PRIOR_VALUE + _PRIOR_WORDS + r"\s+(?:in|during)\s+" + _WHEN + r"\s*\)")
-_PRIOR_COMPARED = build(
-    r"(?:(?i:compared)\s+(?:with|to)|(?:increase|decrease|decline|drop|rise|reduction|fall|down|up)\s+from|"
-    r"versus|vs\.?)\s+(?:(?:the|a|an)\s+)?" + _PRIOR_VALUE + _PRIOR_WORDS + r"\s+(?:in|during)\s+" + _WHEN
-)
-_PRIOR_PAIR = build(
-    r"(?i:compared)\s+(?:with|to)\s+(?:the\s+)?(?P<value><<N>>)(?P<noun>(?:\s+(?!(?:and|in|during)\b)[A-Za-z][\w’'\-]*){0,4})"
-    r"\s+and\s+(?P<value2><<N>>)(?:\s+(?!(?:in|during)\b)[A-Za-z][\w’'\-]*){0,4}\s+(?:in|during)\s+" + _WHEN
-)
-_PRIOR_SAME = build(
-    r"\bthe\s+same\s+(?:number|amount|level|figure|total)\b(?:\s+(?!(?:in|during)\b)[\w-]+){0,3}?\s+(?:in|during)\s+"
-    + _WHEN
-)
-_PRIOR_PAIR_MORE = build(
-    r"\s*,?\s*and\s+(?P<value><<N>>)(?P<noun>(?:\s+(?!(?:and|in|during)\b)[A-Za-z][\w’'\-]*){0,4})"
-    r"\s+and\s+(?P<value2><<N>>)(?:\s+(?!(?:in|during)\b)[A-Za-z][\w’'\-]*){0,4}\s+(?:in|during)\s+" + _WHEN
-)
-_PRIOR_MORE = build(
-    r"\s*,?\s*(?:and\s+|as\s+well\s+as\s+)?" + _PRIOR_VALUE + _PRIOR_WORDS + r"\s+(?:in|during)\s+" + _WHEN
-)
-_MONEY_WORDS = re.compile(rf"[$€£]|\b[A-Z]{{3}}\b|\b(?i:{CURRENCY_NOUNS})\b")
-
-_PAREN = re.compile(r"\((?P<inner>[^()]*)\)")
-_ITEM = build(r"^\s*(?:and\s+)?(?P<value><<N>>)\s+(?P<label>[^0-9]+?)\s*$")
-_ITEM_SPLIT = build(r"\s*[,;]\s*|\s+and\s+(?=<<N>>)")
-_YEAR_IN = build(r"(?<!since\s)\b(?:in|during)\s+(?P<year><<Y>>)\b")
 _LEAD_YEAR = build(r"(?:^|,\s*|;\s*)(?i:in|during|throughout)\s+(?:(?:calendar|fiscal)\s+year\s+|FY\s*)?(?P<year><<Y>>)\s*,")
 _WORD = re.compile(r"[A-Za-z]+")
 _DIGITS = re.compile(r"(?<![0-9,.])[0-9]")
 _NUMBER = re.compile(NUMBER)
 _ZERO_WORDS = frozenset({"any", "none", "nobody"})
-_COMPARE_WORDS = frozenset(
-    "compared increase decrease decline drop rise reduction fall down up versus vs".split()
-)
-
-
-@dataclass(slots=True)
-class _Region:
-    """Part of a sentence already accounted for: a prior, a breakdown, an ignored number."""
-
-    start: int
-    end: int
-    priors: tuple[Prior, ...] = ()
-    money: bool = False
-    paired: bool = False
-    """Whether two figures before share the comparison ("compared with 9 and 4 in 2022")."""
-    second: tuple[Prior, ...] = ()
-    """When paired, the priors of the second figure; `priors` are the first's."""
-    same: bool = False
-    """Whether the prior is "the same number as in 2019": its value is the figure's own."""
-    items: tuple[tuple[str, int | float], ...] = ()
-
 
 @dataclass(slots=True)
 class _Group:
@@ -164,67 +103,6 @@ class _Group:
         return min(f.start for f in self.founds)
 
 
-def _prior(match: re.Match[str], group: str = "value") -> Prior | None:
-    value = parse_number(match.group(group))
-    if value is None:
-        return None
-    year = match.group("year")
-    label = match.group("label")
-    return Prior(int(year) if year else None, " ".join(label.split()) if label else None, value)
-
-
-def _priors(text: str, words: set[str]) -> list[_Region]:
-    regions: list[_Region] = []
-    regexes = [_PRIOR_PAREN] if "(" in text else []
-    if not _COMPARE_WORDS.isdisjoint(words):
-        regexes.append(_PRIOR_COMPARED)
-    if "compared" in words:
-        for match in _PRIOR_PAIR.finditer(text):
-            found = [match]
-            while (more := _PRIOR_PAIR_MORE.match(text, found[-1].end())) is not None:
-                found.append(more)
-            firsts = tuple(p for p in (_prior(m) for m in found) if p is not None)
-            seconds = tuple(p for p in (_prior(m, "value2") for m in found) if p is not None)
-            regions.append(_Region(match.start(), found[-1].end(), firsts, paired=True, second=seconds))
-    if "same" in words:
-        for match in _PRIOR_SAME.finditer(text):
-            year, label = match.group("year"), match.group("label")
-            prior = Prior(int(year) if year else None, " ".join(label.split()) if label else None, 0)
-            money = "amount" in match.group()
-            regions.append(_Region(match.start(), match.end(), (prior,), money=money, same=True))
-    for regex in regexes:
-        for match in regex.finditer(text):
-            if any(r.start < match.end() and match.start() < r.end for r in regions):
-                continue
-            found = [match]
-            while (more := _PRIOR_MORE.match(text, found[-1].end())) is not None:
-                found.append(more)
-            priors = tuple(p for p in map(_prior, found) if p is not None)
-            money = any(m.group("dollar") or _MONEY_WORDS.search(m.group("noun") or "") for m in found)
-            regions.append(_Region(match.start(), found[-1].end(), priors, bool(money)))
-    return regions
-
-
-def _breakdowns(text: str) -> list[_Region]:
-    regions: list[_Region] = []
-    if "(" not in text:
-        return regions
-    for match in _PAREN.finditer(text):
-        inner = match.group("inner")
-        if _YEAR_IN.search(inner):
-            continue
-        parts = [p for p in _ITEM_SPLIT.split(inner) if p.strip()]
-        items = [_ITEM.match(part) for part in parts]
-        if len(items) < 2 or not all(items):
-            continue
-        pairs = tuple((" ".join(m.group("label").split()), parse_number(m.group("value"))) for m in items if m)
-        if all(value is not None for _, value in pairs):
-            regions.append(_Region(match.start(), match.end(), items=pairs))  # type: ignore[arg-type]
-    return regions
-
-
-# ---------------------------------------------------------------------------------------
-# Extraction.
 
 
 def extract_metrics(report: Report) -> tuple[Metric, ...]:
@@ -269,13 +147,13 @@ def _sentence_groups(context: Context) -> list[_Group]:
     if not starts and _ZERO_WORDS.isdisjoint(words):
         return []
     ignored = [
-        _Region(m.start(), m.end())
+        Region(m.start(), m.end())
         for regex, triggers in IGNORED
         if not triggers.isdisjoint(words)
         for m in regex.finditer(text)
     ]
-    priors = _priors(text, words)
-    breakdowns = _breakdowns(text)
+    priors = find_priors(text, words)
+    breakdowns = find_breakdowns(text)
     claimed = [(r.start, r.end) for r in (*ignored, *priors, *breakdowns)]
     groups: list[_Group] = []
     for pattern in PATTERNS:
@@ -335,18 +213,15 @@ def _replace(found: Found, **changes: Any) -> Found:
     return Found(**fields)
 
 
-def _attach_priors(groups: list[_Group], priors: list[_Region]) -> None:
+def _attach_priors(groups: list[_Group], priors: list[Region]) -> None:
     for region in priors:
-        def fits(group: _Group) -> bool:
-            is_money = group.founds[0].currency is not None
-            return is_money == region.money and group.founds[0].subset is None
-
-        before = [g for g in groups if g.start < region.start and fits(g)]
+        fitting = [g for g in groups if _fits(g, region)]
+        before = [g for g in fitting if g.start < region.start]
         if region.paired and len(before) >= 2:
             before[-2].priors.extend(region.priors)
             before[-1].priors.extend(region.second)
             continue
-        after = [g for g in groups if g.start >= region.end and fits(g)]
+        after = [g for g in fitting if g.start >= region.end]
         target = before[-1] if before else (after[0] if after else None)
         if target is not None and region.same:
             target.priors.extend(Prior(p.year, p.label, target.founds[0].value) for p in region.priors)
@@ -354,7 +229,13 @@ def _attach_priors(groups: list[_Group], priors: list[_Region]) -> None:
             target.priors.extend(region.priors)
 
 
-def _attach_breakdowns(groups: list[_Group], breakdowns: list[_Region], text: str) -> None:
+def _fits(group: _Group, region: Region) -> bool:
+    """Money priors go to money figures, counts to counts, and never to a subset."""
+    is_money = group.founds[0].currency is not None
+    return is_money == region.money and group.founds[0].subset is None
+
+
+def _attach_breakdowns(groups: list[_Group], breakdowns: list[Region], text: str) -> None:
     for region in breakdowns:
         before = [g for g in groups if g.end <= region.start]
         if not before:
@@ -400,7 +281,7 @@ def _metrics(report: Report, section: Section, paragraph: Paragraph, sentence: S
 
 def _year_after(text: str, group: _Group) -> int | None:
     window = re.split(r"[;,(]", text[group.end : group.end + 80], maxsplit=1)[0]
-    match = _YEAR_IN.search(window)
+    match = YEAR_IN.search(window)
     return int(match.group("year")) if match else None
 
 

@@ -1,0 +1,138 @@
+"""Prior values and breakdowns: the parts of a sentence that qualify a figure, found first."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tipbrowser.metric_converters import Range
+from tipbrowser.metric_money import CURRENCY_NOUNS
+from tipbrowser.metric_patterns import build
+from tipbrowser.numbers import parse_number
+
+__all__ = ["Prior", "Region", "find_priors", "find_breakdowns", "YEAR_IN"]
+
+
+@dataclass(frozen=True, slots=True)
+class Prior:
+    """A value the sentence gives for an earlier year or period."""
+
+    year: int | None
+    label: str | None
+    value: float | int | Range
+
+
+
+_WHEN = (
+    r"(?:(?P<year><<Y>>)|(?P<label>(?:the\s+)?(?:previous|prior|last|preceding)\s+(?:reporting\s+)?"
+    r"(?:period|year)|the\s+same\s+period\s+(?:of|in)\s+the\s+previous\s+year))"
+)
+_PRIOR_WORDS = r"(?P<noun>(?:\s+(?!(?:in|during)\b)(?:[A-Za-z][\w’'\-]*|\([^()]*\))){0,6}?)"
+_PRIOR_VALUE = r"<<Q>>(?:(?P<dollar>(?:US)?\$|€|£)\s?)?(?P<value><<N>>)"
+_PRIOR_PAREN = build(r"\(\s*" + _PRIOR_VALUE + _PRIOR_WORDS + r"\s+(?:in|during)\s+" + _WHEN + r"\s*\)")
+_PRIOR_COMPARED = build(
+    r"(?:(?i:compared)\s+(?:with|to)|(?:increase|decrease|decline|drop|rise|reduction|fall|down|up)\s+from|"
+    r"versus|vs\.?)\s+(?:(?:the|a|an)\s+)?" + _PRIOR_VALUE + _PRIOR_WORDS + r"\s+(?:in|during)\s+" + _WHEN
+)
+_PRIOR_PAIR = build(
+    r"(?i:compared)\s+(?:with|to)\s+(?:the\s+)?(?P<value><<N>>)(?P<noun>(?:\s+(?!(?:and|in|during)\b)[A-Za-z][\w’'\-]*){0,4})"
+    r"\s+and\s+(?P<value2><<N>>)(?:\s+(?!(?:in|during)\b)[A-Za-z][\w’'\-]*){0,4}\s+(?:in|during)\s+" + _WHEN
+)
+_PRIOR_SAME = build(
+    r"\bthe\s+same\s+(?:number|amount|level|figure|total)\b(?:\s+(?!(?:in|during)\b)[\w-]+){0,3}?\s+(?:in|during)\s+"
+    + _WHEN
+)
+_PRIOR_PAIR_MORE = build(
+    r"\s*,?\s*and\s+(?P<value><<N>>)(?P<noun>(?:\s+(?!(?:and|in|during)\b)[A-Za-z][\w’'\-]*){0,4})"
+    r"\s+and\s+(?P<value2><<N>>)(?:\s+(?!(?:in|during)\b)[A-Za-z][\w’'\-]*){0,4}\s+(?:in|during)\s+" + _WHEN
+)
+_PRIOR_MORE = build(
+    r"\s*,?\s*(?:and\s+|as\s+well\s+as\s+)?" + _PRIOR_VALUE + _PRIOR_WORDS + r"\s+(?:in|during)\s+" + _WHEN
+)
+_MONEY_WORDS = re.compile(rf"[$€£]|\b[A-Z]{{3}}\b|\b(?i:{CURRENCY_NOUNS})\b")
+
+_PAREN = re.compile(r"\((?P<inner>[^()]*)\)")
+_ITEM = build(r"^\s*(?:and\s+)?(?P<value><<N>>)\s+(?P<label>[^0-9]+?)\s*$")
+_ITEM_SPLIT = build(r"\s*[,;]\s*|\s+and\s+(?=<<N>>)")
+YEAR_IN = build(r"(?<!since\s)\b(?:in|during)\s+(?P<year><<Y>>)\b")
+_COMPARE_WORDS = frozenset(
+    "compared increase decrease decline drop rise reduction fall down up versus vs".split()
+)
+
+
+@dataclass(slots=True)
+class Region:
+    """Part of a sentence already accounted for: a prior, a breakdown, an ignored number."""
+
+    start: int
+    end: int
+    priors: tuple[Prior, ...] = ()
+    money: bool = False
+    paired: bool = False
+    """Whether two figures before share the comparison ("compared with 9 and 4 in 2022")."""
+    second: tuple[Prior, ...] = ()
+    """When paired, the priors of the second figure; `priors` are the first's."""
+    same: bool = False
+    """Whether the prior is "the same number as in 2019": its value is the figure's own."""
+    items: tuple[tuple[str, int | float], ...] = ()
+
+
+def _prior(match: re.Match[str], group: str = "value") -> Prior | None:
+    value = parse_number(match.group(group))
+    if value is None:
+        return None
+    year = match.group("year")
+    label = match.group("label")
+    return Prior(int(year) if year else None, " ".join(label.split()) if label else None, value)
+
+
+def find_priors(text: str, words: set[str]) -> list[Region]:
+    """Every prior value the sentence states ("(10 in 2023)", "compared with 216 … in 2023")."""
+    regions: list[Region] = []
+    regexes = [_PRIOR_PAREN] if "(" in text else []
+    if not _COMPARE_WORDS.isdisjoint(words):
+        regexes.append(_PRIOR_COMPARED)
+    if "compared" in words:
+        for match in _PRIOR_PAIR.finditer(text):
+            found = [match]
+            while (more := _PRIOR_PAIR_MORE.match(text, found[-1].end())) is not None:
+                found.append(more)
+            firsts = tuple(p for p in (_prior(m) for m in found) if p is not None)
+            seconds = tuple(p for p in (_prior(m, "value2") for m in found) if p is not None)
+            regions.append(Region(match.start(), found[-1].end(), firsts, paired=True, second=seconds))
+    if "same" in words:
+        for match in _PRIOR_SAME.finditer(text):
+            year, label = match.group("year"), match.group("label")
+            prior = Prior(int(year) if year else None, " ".join(label.split()) if label else None, 0)
+            money = "amount" in match.group()
+            regions.append(Region(match.start(), match.end(), (prior,), money=money, same=True))
+    for regex in regexes:
+        for match in regex.finditer(text):
+            if any(r.start < match.end() and match.start() < r.end for r in regions):
+                continue
+            found = [match]
+            while (more := _PRIOR_MORE.match(text, found[-1].end())) is not None:
+                found.append(more)
+            priors = tuple(p for p in map(_prior, found) if p is not None)
+            money = any(m.group("dollar") or _MONEY_WORDS.search(m.group("noun") or "") for m in found)
+            regions.append(Region(match.start(), found[-1].end(), priors, bool(money)))
+    return regions
+
+
+def find_breakdowns(text: str) -> list[Region]:
+    """Every parenthetical split into two or more counts ("(six sex trafficking, 12 labor …)")."""
+    regions: list[Region] = []
+    if "(" not in text:
+        return regions
+    for match in _PAREN.finditer(text):
+        inner = match.group("inner")
+        if YEAR_IN.search(inner):
+            continue
+        parts = [p for p in _ITEM_SPLIT.split(inner) if p.strip()]
+        items = [_ITEM.match(part) for part in parts]
+        if len(items) < 2 or not all(items):
+            continue
+        pairs = tuple((" ".join(m.group("label").split()), parse_number(m.group("value"))) for m in items if m)
+        if all(value is not None for _, value in pairs):
+            regions.append(Region(match.start(), match.end(), items=pairs))  # type: ignore[arg-type]
+    return regions
