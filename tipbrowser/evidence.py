@@ -357,7 +357,8 @@ def _concept_mass(
     """How much each concept of a recommendation counts.
 
     Rarer concepts count for more, specific ones more again, and those only named in a
-    qualifier ("including children") for half.
+    qualifier ("including children") or by the opening verb ("Train …", the means rather
+    than the matter) for half.
     """
     mass: dict[str, float] = {}
     for hit in hits:
@@ -365,7 +366,7 @@ def _concept_mass(
         weight = weights.get(key, max(weights.values(), default=1.0))
         if hit.concept.specific:
             weight *= _SPECIFIC
-        if any(start <= hit.start < end for start, end in qualifiers):
+        if any(start <= hit.start < end for start, end in qualifiers) or hit.start == 0:
             weight *= _QUALIFIED
         mass[key] = max(mass.get(key, 0.0), weight)
     return mass

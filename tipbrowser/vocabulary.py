@@ -61,8 +61,9 @@ def _c(key: str, label: str, pillar: str | None, *phrases: str, specific: bool =
 
 # Phrase syntax: words are matched whole and case-insensitively; a space matches any run of
 # spaces or hyphens, "-" an optional hyphen or space, "*" the rest of a word, and the
-# parenthesised or bracketed parts are regular expressions. A leading "~" marks a generic
-# phrase ("strategy" for a national action plan) that counts for half.
+# parenthesised or bracketed parts are regular expressions, written in lower case because
+# they run on lower-cased text (so no \W or \S). A leading "~" marks a generic phrase
+# ("strategy" for a national action plan) that counts for half.
 CONCEPTS: tuple[Concept, ...] = (
     # ── prosecution ──────────────────────────────────────────────────────────────────
     _c("statute", "statute = trafficking law = penal code", PROSECUTION,
@@ -70,7 +71,7 @@ CONCEPTS: tuple[Concept, ...] = (
        "articles? \\d+\\w*", "sections? \\d+\\w*", "non-trafficking (statutes?|crimes?|offen[cs]es?|charges?)",
        "lesser charges?", "apply* (the )?(trafficking )?law*", "legal framework", specific=True),
     _c("charging", "charge = burden of proof = lesser offences", PROSECUTION,
-       "charg(e|es|ed|ing)", "burden of proof", "lesser charges?", "reclassif*", "pimping",
+       "charg(e|es|ed|ing)(?![^a-z]+([a-z]+[^a-z]+){0,2}fees)", "burden of proof", "lesser charges?", "reclassif*", "pimping",
        "social dumping", "non-trafficking (statutes?|crimes?|offen[cs]es?)", "labou?r (code|courts?|disputes?)",
        "administrative (penalties|fines|sanctions)", "contractual (matters?|disputes?)", specific=True),
     _c("penalties", "penalties = sentences = prison terms", PROSECUTION,
@@ -92,7 +93,7 @@ CONCEPTS: tuple[Concept, ...] = (
        "judges?", "judicia*", "courts?", "magistrates?"),
     _c("police", "police = law enforcement officers = investigators", PROSECUTION,
        "police", "policing", "law enforcement officers?", "investigators?", "border guards?",
-       "border police", "officers?"),
+       "border police", "~officers?"),
     _c("online", "online = internet = technology", None,
        "online", "internet", "cyber*", "technolog*", "social media", "digital"),
     # ── protection ───────────────────────────────────────────────────────────────────
@@ -124,6 +125,9 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("immigration", "deportation = immigration status = residence permits", PROTECTION,
        "deport*", "immigration", "residence permits?", "residency", "reflection period",
        "removal", "detention", "asylum", specific=True),
+    _c("consular", "consular assistance = embassies = citizens exploited abroad", PROTECTION,
+       "consula*", "consulates?", "embass(y|ies)", "diplomat*", "labou?r attach[eé]s?",
+       "citizens (exploited )?abroad", "nationals abroad", "repatriat*", specific=True),
     # ── prevention ───────────────────────────────────────────────────────────────────
     _c("nap", "NAP = national action plan = national strategy", PREVENTION,
        "NAPs?", "national action plans?", "national (anti-trafficking )?strateg(y|ies)", "national plans?",
