@@ -19,7 +19,7 @@ from tipbrowser.metrics import (
     metric_dict,
     metric_row,
 )
-from tipbrowser.model import Report, SectionKind
+from tipbrowser.model import Report, SectionKind, Sentence
 from tipbrowser.numbers import parse_number
 from tipbrowser.parser import parse_path, parse_text
 
@@ -52,7 +52,7 @@ def test_narrative_metrics_are_exactly_the_expected_ones(expected_path: Path) ->
     wanted = [m for m in expected["metrics"] if not m.get("missed")]
     keys = {"name", "value", "sentence_id", "year", "qualifier", "subset", "currency", "usd", "applies_to",
             "prior", "breakdown"}
-    defaults = {"prior": [], "breakdown": []}
+    defaults: dict[str, list[Any]] = {"prior": [], "breakdown": []}
     assert [comparable(m, keys) for m in extract_metrics(report)] == [
         {key: item.get(key, defaults.get(key)) for key in keys} for item in wanted
     ]
@@ -134,7 +134,7 @@ def test_reading_order_and_provenance(norway: Report) -> None:
     assert starts == sorted(starts)
     for metric in metrics:
         sentence = norway.find(metric.sentence_id)
-        assert sentence is not None and sentence.text == metric.sentence
+        assert isinstance(sentence, Sentence) and sentence.text == metric.sentence
         assert metric.sentence_id.startswith(metric.paragraph_id + "/")
         assert metric.report_id == norway.id
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -208,9 +209,7 @@ def _is_victims(group: _Group) -> bool:
 
 
 def _replace(found: Found, **changes: Any) -> Found:
-    fields = {name: getattr(found, name) for name in Found.__slots__}  # type: ignore[attr-defined]
-    fields.update(changes)
-    return Found(**fields)
+    return dataclasses.replace(found, **changes)
 
 
 def _attach_priors(groups: list[_Group], priors: list[Region]) -> None:
@@ -354,15 +353,15 @@ def _show(value: int | float | Range | None) -> str:
 
 def metric_row(metric: Metric) -> dict[str, str]:
     """One `--csv` row: plain strings keyed by `CSV_COLUMNS`, priors flattened readably."""
-    low_high = (metric.value.min, metric.value.max) if isinstance(metric.value, Range) else ("", "")
+    low, high = (metric.value.min, metric.value.max) if isinstance(metric.value, Range) else (None, None)
     prior = "; ".join(f"{p.year if p.year is not None else p.label}: {_show(p.value)}" for p in metric.prior)
     return {
         "report": metric.report_id,
         "pillar": metric.pillar,
         "name": metric.name,
         "value": _show(metric.value),
-        "min": _show(low_high[0]) if low_high[0] != "" else "",
-        "max": _show(low_high[1]) if low_high[1] != "" else "",
+        "min": _show(low),
+        "max": _show(high),
         "unit": metric.unit or "",
         "year": "" if metric.year is None else str(metric.year),
         "prior": prior,
