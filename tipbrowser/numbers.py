@@ -82,7 +82,7 @@ def number_value(text: str) -> int | float | None:
 
 
 def _digits(words: str, scale: int) -> int | float | None:
-    if not re.fullmatch(r"[0-9][0-9,]*(?:\.[0-9]+)?", words):
+    if not re.fullmatch(_DIGITS, words):
         return None
     try:
         amount = Decimal(words.replace(",", "")) * scale
