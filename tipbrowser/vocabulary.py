@@ -287,6 +287,9 @@ class _PhraseIndex:
             pattern = re.compile(phrase_pattern(text) + r"(?!\w)")
             table = self._by_key[0] if len(lead) >= 3 else self._by_key[1]
             table.setdefault(lead[:3], []).append((payload, weak, lead, pattern))
+        three, two = self._by_key
+        for key, entries in three.items():
+            entries.extend(two.get(key[:2], ()))
 
     def scan(self, text: str) -> list[tuple[object, bool, int, int]]:
         """(payload, weak, start, end) for the longest match of each payload at each word start."""
@@ -295,7 +298,7 @@ class _PhraseIndex:
         three, two = self._by_key
         for word in _WORD_START.finditer(lowered):
             pos = word.start()
-            entries = three.get(lowered[pos : pos + 3], []) + two.get(lowered[pos : pos + 2], [])
+            entries = three.get(lowered[pos : pos + 3]) or two.get(lowered[pos : pos + 2], ())
             for payload, weak, lead, pattern in entries:
                 if not lowered.startswith(lead, pos):
                     continue
