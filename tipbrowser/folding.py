@@ -186,9 +186,11 @@ def _word_tokens(word: str) -> tuple[str, ...]:
 
 def tokens(text: str) -> list[Token]:
     """The tokens of `text` in index order, each with its stem and its word's offsets."""
-    written = words(text)
-    stem_of = stems(token for _, _, parts in written for token in parts)
-    return [Token(start, end, part, stem_of[part]) for start, end, parts in written for part in parts]
+    return [
+        Token(start, end, part, stem)
+        for start, end, parts in words(text)
+        for part, stem in zip(parts, _word_stems(text[start:end].translate(_PUNCTUATION)))
+    ]
 
 
 def vocabulary(texts: Iterable[str]) -> set[tuple[str, str]]:
@@ -252,29 +254,50 @@ class Matcher:
     """Finds where query terms occur in any text, as character ranges of the original."""
 
     def __init__(self, terms: Iterable[Term], prefix_stems: PrefixStems) -> None:
-        self._sequences: list[tuple[str, ...]] = []
+        self._words: set[str] = set()  # one-token terms: their stems
+        self._sequences: list[tuple[str, ...]] = []  # phrases: their stems in order
         self._prefixes: list[tuple[frozenset[str], str | None]] = []
         for term in terms:
             if term.kind.value == "prefix":
                 self._prefixes.append(prefix_stems(term.tokens[0]))
+                continue
+            stem_of = stems(term.tokens)
+            sequence = tuple(stem_of[token] for token in term.tokens)
+            if len(sequence) == 1:
+                self._words.add(sequence[0])
             else:
-                stem_of = stems(term.tokens)
-                self._sequences.append(tuple(stem_of[token] for token in term.tokens))
+                self._sequences.append(sequence)
 
     def spans(self, text: str) -> tuple[tuple[int, int], ...]:
         """The sorted, non-overlapping ranges of `text` covering every matched term."""
-        found = tokens(text)
-        ranges: set[tuple[int, int]] = set()
+        found = [
+            (match.start(), match.end(), stem)
+            for match in _RAW_WORD.finditer(_translate(text))
+            for stem in _word_stems(match.group())
+        ]
+        words = self._words
+        ranges = {(start, end) for start, end, stem in found if stem in words}
+        for stem_set, prefix in self._prefixes:
+            ranges.update(
+                (start, end)
+                for start, end, stem in found
+                if stem in stem_set or (prefix and stem.startswith(prefix))
+            )
         for sequence in self._sequences:
             size = len(sequence)
+            stems_only = [stem for _, _, stem in found]
             for i in range(len(found) - size + 1):
-                if all(found[i + k].stem == sequence[k] for k in range(size)):
-                    ranges.add((found[i].start, found[i + size - 1].end))
-        for stem_set, stem_prefix in self._prefixes:
-            for token in found:
-                if token.stem in stem_set or (stem_prefix and token.stem.startswith(stem_prefix)):
-                    ranges.add((token.start, token.end))
+                if stems_only[i] == sequence[0] and tuple(stems_only[i : i + size]) == sequence:
+                    ranges.add((found[i][0], found[i + size - 1][1]))
         return _merge(sorted(ranges))
+
+
+@lru_cache(maxsize=262144)
+def _word_stems(word: str) -> tuple[str, ...]:
+    """The stems of the tokens FTS5 sees in one written word."""
+    parts = _word_tokens(word)
+    stem_of = stems(parts)
+    return tuple(stem_of[part] for part in parts)
 
 
 def _merge(ranges: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
