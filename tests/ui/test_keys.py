@@ -9,7 +9,7 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Tabs
 
-from tipbrowser.ui.actions import ACTIONS
+from tipbrowser.ui.actions import ACTIONS, Action
 from tipbrowser.ui.app import TipBrowserApp, make_app
 from tipbrowser.ui.screens.help import HelpScreen
 
@@ -208,16 +208,32 @@ CHECKS: dict[str, Check] = {
     "app.quit": quits,
 }
 
-CASES = [(action.id, key) for action in ACTIONS for key in action.keys]
-
-
 def test_every_action_has_a_check() -> None:
     assert {action.id for action in ACTIONS} == set(CHECKS)
 
 
-@pytest.mark.parametrize(("action_id", "key"), CASES, ids=[f"{a}:{k}" for a, k in CASES])
-async def test_key_does_what_the_table_says(action_id: str, key: str) -> None:
+async def _reset(pilot: Pilot, app: TipBrowserApp) -> None:
+    """Back to a freshly opened report: top of the text, no history, text focused."""
+    while len(app.screen_stack) > 1:
+        app.pop_screen()
+    screen = app.reading
+    screen.show_report(app.report)
+    screen.side_panel_wanted = None
+    screen.document.focus()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("action", ACTIONS, ids=[action.id for action in ACTIONS])
+async def test_every_key_of_an_action_does_what_the_table_says(action: Action) -> None:
+    if action.id == "app.quit":
+        for key in action.keys:
+            app = make_app()
+            async with app.run_test(size=SIZE) as pilot:
+                await CHECKS[action.id](pilot, app, key)
+        return
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await CHECKS[action_id](pilot, app, key)
+        for key in action.keys:
+            await _reset(pilot, app)
+            await CHECKS[action.id](pilot, app, key)

@@ -114,3 +114,14 @@ def test_spans_by_block_groups_and_splits(norway) -> None:
     grouped = spans_by_block(blocks, [across])
     assert first in grouped and second in grouped
     assert all(across in spans for spans in grouped.values())
+
+
+def test_layout_history_and_reading_state_never_import_textual() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, tipbrowser.ui.layout, tipbrowser.ui.history, tipbrowser.ui.reading_state; "
+        "sys.exit(1 if any(m == 'textual' or m.startswith('textual.') for m in sys.modules) else 0)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -44,6 +44,9 @@ class SidePanel(Vertical):
         from textual.containers import VerticalScroll
         from textual.widgets import Static, TabbedContent, TabPane
 
+        if not self.is_mounted or not self.is_attached:
+            return  # the app closed before its first frame
+
         tabs = TabbedContent(id="side-tabs", initial=self._wanted_tab)
         for tab_id, (title, purpose) in TABS.items():
             body = VerticalScroll(Static(Content(purpose), classes="placeholder"), id=f"{tab_id}-body")
