@@ -15,7 +15,11 @@ def test_target_row_and_top_id_round_trip(norway) -> None:
         assert state.top_id(layout, row) in {node_id, norway.recommendations[3].paragraph_id}
     _, paragraph, sentence = list(norway.sentences())[25]
     number, row = state.target_row(layout, sentence.id)
-    assert state.target_row(layout, state.top_id(layout, row)) == (number, row)  # same row back
+    back = state.top_id(layout, row + 1)  # the sentence at the start of the next line
+    back_number, back_row = state.target_row(layout, back)
+    assert back_number == number and back_row <= row + 1
+    back_end_row = layout.row_of(number, norway.find(back).span.end - 1)
+    assert back_end_row >= row + 1  # that sentence is still on the line we left
     assert state.target_row(layout, "norway-2025/missing") is None
 
 
