@@ -23,10 +23,10 @@ __all__ = [
     "Matcher",
     "fold",
     "fold_chars",
+    "fold_texts",
     "tokens",
     "token_texts",
     "words",
-    "vocabulary",
     "stems",
     "snippet",
 ]
@@ -60,14 +60,22 @@ _PRIVATE = "\ue000-\uf8ff\U000f0000-\U0010fffd"
 # Combining marks (an NFD accent belongs to the letter before it) and private-use characters.
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f" + _PRIVATE
 # A word as written: letters and digits, with any combining marks.
-_RAW_WORD = re.compile(f"[^\\W_]+(?:[{_MARKS}]+[^\\W_]*)*|[{_MARKS}]+(?:[^\\W_]+[{_MARKS}]*)*")
-# A written word with a character outside ASCII (so more than lower() is needed to fold it).
-_WIDE_WORD = re.compile(
-    f"[^\\W_]*(?:[^\\W_\\x00-\\x7f]|[{_MARKS}])(?:[^\\W_]|[{_MARKS}])*"
-)
+_RAW_WORD = re.compile(f"(?:[^\\W_]++|[{_MARKS}]++)++")
+# A word (in lower-cased text) with a character outside ASCII, so more than lower() is
+# needed to fold it. Possessive runs keep the scan linear.
+_WIDE_WORD = re.compile(f"(?<![a-z0-9])[a-z0-9]*+(?:[^\\W_\\x00-\\x7f]|[{_MARKS}])(?:[^\\W_]++|[{_MARKS}]++)*+")
 # A token as SQLite's unicode61 tokenizer sees folded text.
-_TOKEN = re.compile(f"(?:[^\\W_]|[{_PRIVATE}])+")
+_TOKEN = re.compile(f"(?:[^\\W_]++|[{_PRIVATE}]++)++")
 _ASCII_TOKEN = re.compile(r"[a-z0-9]+")
+_PLAIN_TOKEN = re.compile(r"[^\W_]+")
+_PRIVATE_CHAR = re.compile(f"[{_PRIVATE}]")
+
+
+def _token_pattern(text: str) -> re.Pattern[str]:
+    """The fastest token pattern that is exact for `text`."""
+    if text.isascii():
+        return _ASCII_TOKEN
+    return _PLAIN_TOKEN if _PRIVATE_CHAR.search(text) is None else _TOKEN
 
 # UK spelling → the US spelling both the index and the queries fold to. Whole words only,
 # applied after case folding. Each row: a name, the pattern, the replacement.
@@ -151,15 +159,31 @@ def fold(text: str) -> str:
     "criminalise" → "criminalize") all fold to one form, so NFC and NFD text match.
     """
     folded = fold_chars(text)
-    if folded.isascii():
-        found = set(_ASCII_TOKEN.findall(folded))
-        pattern = _ASCII_TOKEN
-    else:
-        found = set(_TOKEN.findall(folded))
-        pattern = _TOKEN
-    if not any(_respell(token) != token for token in found):
+    pattern = _token_pattern(folded)
+    return _respelled(folded, set(pattern.findall(folded)), pattern)
+
+
+def _respelled(folded: str, found: set[str], pattern: re.Pattern[str]) -> str:
+    """`folded` (whose tokens are `found`) with each token in its US spelling."""
+    if all(_respell(token) == token for token in found):
         return folded
     return pattern.sub(_respell_match, folded)
+
+
+def fold_texts(texts: Sequence[str]) -> tuple[list[str], set[tuple[str, str]]]:
+    """`fold` of each of `texts`, and each of their tokens as written and as folded.
+
+    One pass over all the texts at once: this is what indexing a report costs.
+    """
+    joined = "\x00".join(texts)
+    written = fold_chars(joined)
+    pattern = _token_pattern(written)
+    found = set(pattern.findall(written))
+    pairs = {(token, _respell(token)) for token in found}
+    parts = _respelled(written, found, pattern).split("\x00")
+    if len(parts) != len(texts):  # a text held NUL itself
+        parts = [fold(text) for text in texts]
+    return parts, pairs
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,17 +217,9 @@ def tokens(text: str) -> list[Token]:
     ]
 
 
-def vocabulary(texts: Iterable[str]) -> set[tuple[str, str]]:
-    """(as written, folded) for each token of `texts`: case and accents folded, then spelling."""
-    found: set[str] = set()
-    for text in texts:
-        found.update(_TOKEN.findall(fold_chars(text)))
-    return {(token, _respell(token)) for token in found}
-
-
 def token_texts(folded_text: str) -> list[str]:
     """The tokens of already folded text."""
-    return _TOKEN.findall(folded_text)
+    return _token_pattern(folded_text).findall(folded_text)
 
 
 class _Stemmer:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import regex as regex_module
 
-from tipbrowser.folding import TOKENIZER, Matcher, fold, snippet, stems, token_texts, vocabulary
+from tipbrowser.folding import TOKENIZER, Matcher, fold, fold_texts, snippet, stems, token_texts
 from tipbrowser.model import Report
 from tipbrowser.query import FilterSet, Query, ReportFacts, Term, TermKind, literal, parse, resolve_filters
 
@@ -85,41 +85,41 @@ class SearchIndex:
     def build(cls, reports: Iterable[Report]) -> SearchIndex:
         """An index of `reports`."""
         index = cls()
-        for report in reports:
-            index.add(report)
+        index.extend(reports)
         return index
 
     # -- adding -------------------------------------------------------------------------
 
     def add(self, report: Report) -> None:
         """Index every sentence of `report`, replacing an earlier report with the same id."""
-        rows = [
-            (section, paragraph, sentence, fold(sentence.text))
-            for section, paragraph, sentence in report.sentences()
-        ]
-        vocabulary = _vocabulary_rows(sentence.text for _, _, sentence, _ in rows)
+        self.extend([report])
+
+    def extend(self, reports: Iterable[Report]) -> None:
+        """Add each of `reports` (as `add` does), in one transaction."""
         with self._lock, self._db:
-            self._remove(report.id)
-            rid = self._db.execute(
-                "INSERT INTO reports(report_id, country, country_as_written, year, tier) VALUES (?, ?, ?, ?, ?)",
-                (report.id, report.country, report.country_as_written, report.year,
-                 report.tier.value if report.tier else None),
-            ).lastrowid
-            first = self._db.execute("SELECT coalesce(max(rowid), 0) + 1 FROM sentences").fetchone()[0]
-            self._db.executemany(
-                "INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (first + i, rid, sentence.id, paragraph.id, section.id, section.kind.value,
-                     section.title, sentence.text)
-                    for i, (section, paragraph, sentence, _) in enumerate(rows)
-                ],
-            )
-            self._db.executemany(
-                "INSERT INTO body(rowid, text) VALUES (?, ?)",
-                [(first + i, folded) for i, (*_, folded) in enumerate(rows)],
-            )
-            self._db.executemany("INSERT OR IGNORE INTO vocabulary VALUES (?, ?)", vocabulary)
+            for report in reports:
+                self._insert(report)
             self._sections = None
+
+    def _insert(self, report: Report) -> None:
+        found = list(report.sentences())
+        texts = [sentence.text for _, _, sentence in found]
+        self._remove(report.id)
+        rid = self._db.execute(
+            "INSERT INTO reports(report_id, country, country_as_written, year, tier) VALUES (?, ?, ?, ?, ?)",
+            (report.id, report.country, report.country_as_written, report.year, report.tier.value if report.tier else None),
+        ).lastrowid
+        first = self._db.execute("SELECT coalesce(max(rowid), 0) + 1 FROM sentences").fetchone()[0]
+        self._db.executemany(
+            "INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (first + i, rid, sentence.id, paragraph.id, section.id, section.kind.value, section.title, sentence.text)
+                for i, (section, paragraph, sentence) in enumerate(found)
+            ],
+        )
+        folded, pairs = fold_texts(texts)
+        self._db.executemany("INSERT INTO body(rowid, text) VALUES (?, ?)", list(enumerate(folded, first)))
+        self._db.executemany("INSERT OR IGNORE INTO vocabulary VALUES (?, ?)", _vocabulary_rows(pairs))
 
     def _remove(self, report_id: str) -> None:
         found = self._db.execute("SELECT rid FROM reports WHERE report_id = ?", (report_id,)).fetchone()
@@ -128,7 +128,7 @@ class SearchIndex:
         rows = self._db.execute("SELECT rowid, text FROM sentences WHERE rid = ?", found).fetchall()
         self._db.executemany(
             "INSERT INTO body(body, rowid, text) VALUES ('delete', ?, ?)",
-            [(rowid, fold(text)) for rowid, text in rows],
+            zip([rowid for rowid, _ in rows], fold_texts([text for _, text in rows])[0]),
         )
         self._db.execute("DELETE FROM sentences WHERE rid = ?", found)
         self._db.execute("DELETE FROM reports WHERE rid = ?", found)
@@ -368,9 +368,8 @@ class SearchIndex:
         return SearchResult(pattern, total, tuple(hits), notice)
 
 
-def _vocabulary_rows(texts: Iterable[str]) -> list[tuple[str, str]]:
+def _vocabulary_rows(pairs: set[tuple[str, str]]) -> list[tuple[str, str]]:
     """(word, stem) for every word as folded and as written, so a prefix finds either."""
-    pairs = vocabulary(texts)
     stem_of = stems(folded for _, folded in pairs)
     rows = {(folded, stem_of[folded]) for _, folded in pairs}
     rows.update((written, stem_of[folded]) for written, folded in pairs)
