@@ -30,6 +30,7 @@ __all__ = [
     "proceedings",
     "returned",
     "none_stated",
+    "estimated",
     "qualifier_of",
     "PENALTY_WORDS",
 ]
@@ -118,7 +119,7 @@ def _count(match: re.Match[str], group: str = "value") -> int | None:
 def qualifier_of(match: re.Match[str]) -> str | None:
     """The qualifier a match captured ("up to", "more than"), in lower case."""
     text = match.groupdict().get("qualifier")
-    return " ".join(text.lower().split()) if text else None
+    return re.sub(r"^an\s+", "", " ".join(text.lower().split())) if text else None
 
 
 def _year(match: re.Match[str]) -> int | None:
@@ -383,7 +384,8 @@ def returned(match: re.Match[str], ctx: Context) -> list[Found]:
 def none_stated(match: re.Match[str], ctx: Context) -> list[Found]:
     """ "convicting none", "did not convict any officials": zero, spanning the word that says so."""
     group = "any" if match.group("any") else "value"
-    verbs = [match.group("base").lower()] if match.group("base") else _verbs(match)
+    words = match.groupdict().get("base") or match.group("verbs")
+    verbs = [w.lower() for w in re.findall(r"[A-Za-z]+", words) if w.lower() not in ("and", "or")]
     noun = (match.groupdict().get("noun") or "").lower()
     if re.search(r"\bsuch\b", match.groupdict().get("mods") or ""):
         return []  # "did not identify any such victims" refers to a subgroup named before
@@ -395,8 +397,31 @@ def none_stated(match: re.Match[str], ctx: Context) -> list[Found]:
             continue
         if _OFFICIALS.search(noun) and name in _OFFICIAL_NAMES:
             name = _OFFICIAL_NAMES[name]
-        found.append(Found(name, 0, match.start(group), match.end(group), unit=noun.split()[-1] if noun else None))
+        subset = _subset(_noun_phrase(match)) if victim_noun else None
+        found.append(Found(name, 0, match.start(group), match.end(group), unit=noun.split()[-1] if noun else None,
+                           subset=subset))
     return found
+
+
+_NOT_COUNTED = re.compile(
+    r"^(?:years|months|weeks|days|hours|minutes|times|percent|cents|decades|centuries|kilometers|"
+    r"kilometres|miles|meters|metres|kilograms|tons|tonnes|pages|lines|words)$",
+    re.I,
+)
+
+
+_MONEY_CONTEXT = re.compile(r"\b(?:budget|fund|funding|spent|spend|allocat\w*|cost\w*|paid|pay|worth|fines?)\b|[$€£]", re.I)
+
+
+def estimated(match: re.Match[str], ctx: Context) -> list[Found]:
+    """ "an estimated 150,000 migrant workers": a stated estimate of a population, as `other`."""
+    value = _count(match)
+    if value is None or value < 20 or _NOT_COUNTED.match(match.group("noun")):
+        return []
+    clause = re.split(r"[;:,]", ctx.sentence[: match.start()])[-1]
+    if _MONEY_CONTEXT.search(clause):
+        return []  # "a budget of about 1.1 billion ducats": money in a currency not known as one
+    return [_found(match, "other", value, unit=_noun_phrase(match))]
 
 
 _OFFICIAL_NAMES = {

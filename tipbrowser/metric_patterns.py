@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass
 
 from tipbrowser import metric_converters as convert
-from tipbrowser.metric_converters import CASE_VERBS, LE_VERBS, NONE_VERBS, VICTIM_VERBS, Converter
+from tipbrowser.metric_converters import CASE_VERBS, Found, LE_VERBS, NONE_VERBS, VICTIM_VERBS, Converter
 from tipbrowser.metric_money import CURRENCY_NOUNS, money
 from tipbrowser.numbers import NUMBER, YEAR
 
-__all__ = ["MetricPattern", "PATTERNS", "IGNORED", "build"]
+__all__ = ["MetricPattern", "PATTERNS", "IGNORED", "LEAD", "LEAD_LAST_WORDS", "build"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +26,8 @@ class MetricPattern:
     """Lower-case words of which the sentence must hold one, or empty for no such test."""
     chars: str = ""
     """Characters of which the sentence must hold one, or empty for no such test."""
+    first: re.Pattern[str] | None = None
+    """Where a match of an unanchored regex can start (its first words), to avoid a full search."""
 
     def may_match(self, text: str, words: frozenset[str] | set[str]) -> bool:
         """A cheap test that rules out sentences the regex cannot match."""
@@ -45,16 +47,22 @@ _STOP = (
     r"and|or|in|from|to|with|of|for|by|the|a|an|than|were|was|who|which|that|whom|had|have|has|during|"
     r"including|while|but|at|on|as|received|receive|receives|obtained|got|are|is|been"
 )
+_LE_NOUNS = (
+    r"(?:alleged\s+|suspected\s+)?traffickers?|suspects?|defendants?|individuals|people|persons|"
+    r"perpetrators?|offenders?|cases|officials|officers|employees"
+)
+_VICTIM_NOUNS = (
+    r"victims?|survivors?|children|minors|girls|boys|women|men|adults|persons|people|individuals|"
+    r"foreign\s+nationals|nationals|workers|migrants"
+)
 _FRAGMENTS = {
     "N": NUMBER,
     "Y": YEAR,
     "Q": rf"(?:(?P<qualifier>(?i:{_QUALIFIERS}))\s+)?",
     "TOTAL": r"(?:(?:a\s+total\s+of|only|just|another|an\s+additional)\s+)?",
     "MODS": rf"(?P<mods>(?:(?!(?:{_STOP})\b)[A-Za-z][\w’'\-]*\s+){{0,4}}?)",
-    "LE": r"(?P<noun>(?:alleged\s+|suspected\s+)?traffickers?|suspects?|defendants?|individuals|"
-    r"people|persons|perpetrators?|offenders?|cases|officials|officers|employees)",
-    "VICTIM": r"(?P<noun>victims?|survivors?|children|minors|girls|boys|women|men|adults|"
-    r"persons|people|individuals|foreign\s+nationals|nationals|workers|migrants)",
+    "LE": rf"(?P<noun>{_LE_NOUNS})",
+    "VICTIM": rf"(?P<noun>{_VICTIM_NOUNS})",
     "STAFF": r"(?P<noun>officials|(?:police\s+)?officers|police|judges|prosecutors|investigators|inspectors|"
     r"(?:social\s+|labor\s+|health\s+|consular\s+)?workers|staff|personnel|professionals|"
     r"(?:border\s+)?guards|diplomats|employees|members|stakeholders|participants|teachers|students)",
@@ -62,7 +70,6 @@ _FRAGMENTS = {
 
 _LE_VERB_RE = "|".join(sorted({*LE_VERBS, *CASE_VERBS}, key=len, reverse=True))
 _VICTIM_VERB_RE = "|".join(sorted(VICTIM_VERBS, key=len, reverse=True))
-_NONE_VERB_RE = "|".join(NONE_VERBS)
 
 
 def _verb_list(verbs: str) -> str:
@@ -70,6 +77,7 @@ def _verb_list(verbs: str) -> str:
     return rf"(?P<verbs>{one}(?:(?:\s*,\s*|\s+)(?:and\s+|or\s+)?{one})*)"
 
 
+_NONE_VERB_LIST = _verb_list("|".join(NONE_VERBS)).replace("?P<verbs>", "?:")
 _FRAGMENTS["LEVERBS"] = _verb_list(_LE_VERB_RE)
 _FRAGMENTS["VVERBS"] = _verb_list(_VICTIM_VERB_RE)
 _FRAGMENTS["BE"] = r"(?:(?:were|was|had\s+been|have\s+been|been)\s+)?(?:\w+ly\s+)?"
@@ -112,19 +120,22 @@ _COUNTED = (
     r"refugees|asylum[-\s]seekers|(?:police\s+)?districts|ministries|(?:government\s+)?agencies|"
     r"municipalities|(?:research\s+)?projects|(?:anti-trafficking\s+)?units|task\s+forces|"
     r"working\s+groups|memoranda\s+of\s+understanding|MOUs|agreements|brochures|"
-    r"public\s+service\s+announcements|(?:labor\s+)?inspectors|liaison\s+officers|hotlines"
+    r"public\s+service\s+announcements|(?:labor\s+)?inspectors|liaison\s+officers|hotlines|leaflets|flyers|"
+    r"posters|pamphlets|booklets"
 )
 _TERM = r"(?P<unit>years?|months?)\b(?:[’']s?)?"
 
 
 def _pattern(name: str, template: str, converter: Converter, *, anchored: bool = False, words: str = "",
-             chars: str = "") -> MetricPattern:
-    return MetricPattern(name, build(template), converter, anchored, frozenset(words.split()), chars)
+             chars: str = "", first: str = "") -> MetricPattern:
+    starts = re.compile(first) if first else None
+    return MetricPattern(name, build(template), converter, anchored, frozenset(words.split()), chars, starts)
 
 
 _LEAD = r"<<TOTAL>><<Q>>(?P<value><<N>>)"
 _OF_THE = r"(?:\s+of\s+(?:the|these|those))?"
 _LE_WORDS = " ".join([*LE_VERBS, *CASE_VERBS])
+_LE_FIRST = rf"\b(?:{_LE_VERB_RE})\b"
 _VICTIM_WORDS = " ".join(VICTIM_VERBS)
 
 PATTERNS: tuple[MetricPattern, ...] = (
@@ -139,15 +150,18 @@ PATTERNS: tuple[MetricPattern, ...] = (
         r"(?P<qualifier>up\s+to|a\s+maximum\s+of|maximum\s+of|not\s+more\s+than|no\s+more\s+than|"
         r"not\s+exceeding)\s+(?P<value><<N>>)\s+" + _TERM + _IMPRISONMENT + _APPLIES,
         convert.term_single, words="up maximum more exceeding",
+        first=r"\b(?:up\s+to|a\s+maximum|maximum|not\s+more|no\s+more|not\s+exceeding)\b",
     ),
     _pattern(
         "term_single",
         r"(?:sentenced\s+(?:[\w’'-]+\s+){0,5}?to|sentences?\s+of|(?:prison\s+)?terms?\s+of|"
         r"penalt(?:y|ies)\s+of|punishable\s+by)\s+<<Q>>(?P<value><<N>>)\s+" + _TERM + _APPLIES,
         convert.term_single, words="sentenced sentence sentences term terms penalty penalties punishable",
+        first=r"\b(?:sentenced|sentences?|prison|terms?|penalt(?:y|ies)|punishable)\b",
     ),
     _pattern("money_local", r"<<Q>>(?P<value><<N>>)\s+<<CUR>><<USD>>", money, anchored=True),
-    _pattern("money_symbol", r"<<Q>>(?P<dollar>(?:US)?\$|€|£)\s?(?P<value><<N>>)", money, chars="$€£"),
+    _pattern("money_symbol", r"<<Q>>(?P<dollar>(?:US)?\$|€|£)\s?(?P<value><<N>>)", money, chars="$€£",
+             first=r"(?:US)?[$€£]"),
     _pattern(
         "granted_to",
         r"(?P<kind>reflection\s+(?:and\s+recovery\s+)?periods?|recovery\s+periods?|"
@@ -156,19 +170,21 @@ PATTERNS: tuple[MetricPattern, ...] = (
         r"\s+to\s+" + _LEAD + r"\s+<<MODS>><<VICTIM>>\b" + _YEAR_AFTER,
         convert.granted,
         words="reflection recovery permit permits visas status assistance services shelter compensation restitution",
+        first=r"\b(?:reflection|recovery|temporary|residence|residency|work|permits|visas|legal|status|assistance|"
+        r"services|shelter|compensation|restitution)\b",
     ),
     _pattern("enforcement", r"\b<<LEVERBS>>\s+" + _LEAD + r"\s+<<MODS>><<LE>>\b" + _YEAR_AFTER,
-             convert.law_enforcement, words=_LE_WORDS),
+             convert.law_enforcement, words=_LE_WORDS, first=_LE_FIRST),
     _pattern(
         "enforcement_none",
-        r"\b(?:<<LEVERBS>>\s+(?P<value>none|no\s+one|nobody)\b|did\s+not\s+(?P<base>" + _NONE_VERB_RE
-        + r")\s+(?P<any>any)\s+<<MODS>><<LE>>\b)",
-        convert.none_stated, words="none nobody any",
+        r"\b<<LEVERBS>>\s+(?P<value>none|no\s+one|nobody)\b(?P<any>)",
+        convert.none_stated, words="none nobody", first=_LE_FIRST,
     ),
     _pattern(
-        "victims_none",
-        r"\bdid\s+not\s+(?P<base>" + _NONE_VERB_RE + r")\s+(?P<any>any)\s+<<MODS>><<VICTIM>>\b",
-        convert.none_stated, words="any",
+        "did_not_any",
+        r"\bdid\s+not\s+(?P<base>" + _NONE_VERB_LIST + r")\s+(?P<any>any)\s+<<MODS>>(?P<noun>" + _LE_NOUNS + "|"
+        + _VICTIM_NOUNS + r")\b",
+        convert.none_stated, words="any", first=r"\bdid\s+not\b",
     ),
     _pattern("enforcement_passive", _LEAD + r"\s+<<MODS>><<LE>>\s+<<BE>><<LEVERBS>>\b",
              convert.law_enforcement, anchored=True, words=_LE_WORDS),
@@ -178,9 +194,10 @@ PATTERNS: tuple[MetricPattern, ...] = (
         + _LEAD + r"\s+<<MODS>><<LE>>\b",
         convert.proceedings,
         words="investigation investigations prosecution prosecutions conviction convictions arrest arrests",
+        first=r"\b(?:investigations?|prosecutions?|convictions?|arrests?)\b",
     ),
     _pattern("victims", r"\b<<VVERBS>>\s+" + _LEAD + _OF_THE + r"\s+<<MODS>><<VICTIM>>\b" + _YEAR_AFTER,
-             convert.victims, words=_VICTIM_WORDS),
+             convert.victims, words=_VICTIM_WORDS, first=rf"\b(?:{_VICTIM_VERB_RE})\b"),
     _pattern("victims_passive", _LEAD + r"\s+<<MODS>><<VICTIM>>\s+<<BE>><<VVERBS>>\b",
              convert.victims, anchored=True, words=_VICTIM_WORDS),
     _pattern(
@@ -195,13 +212,14 @@ PATTERNS: tuple[MetricPattern, ...] = (
         r"\b(?P<kind>(?i:return|repatriation|reintegration|rescue|removal|identification|identifying))\s+of\s+" + _LEAD
         + r"\s+<<MODS>><<VICTIM>>\b",
         convert.returned, words="return repatriation reintegration rescue removal identification identifying",
+        first=r"\b(?i:return|repatriation|reintegration|rescue|removal|identification|identifying)\b",
     ),
     _pattern(
         "including",
         r"\b(?:including|among\s+them|of\s+whom|of\s+these|of\s+which)\s*,?\s+<<Q>>(?P<value><<N>>)\s+"
         r"(?:were\s+)?<<MODS>>(?P<noun>children|minors|girls|boys|women|men|adults|foreign\s+nationals|"
         r"foreigners|citizens|nationals|victims)\b",
-        convert.including, words="including among whom these which",
+        convert.including, words="including among whom these which", first=r"\b(?:including|among|of)\b",
     ),
     _pattern(
         "were_subset",
@@ -209,7 +227,8 @@ PATTERNS: tuple[MetricPattern, ...] = (
         r"women|men|adults|foreign\s+nationals|foreigners|citizens|nationals)\b",
         convert.including, anchored=True, words="were",
     ),
-    _pattern("trained", r"\btrained\s+" + _LEAD + r"\s+<<MODS>><<STAFF>>\b", convert.trained, words="trained"),
+    _pattern("trained", r"\btrained\s+" + _LEAD + r"\s+<<MODS>><<STAFF>>\b", convert.trained, words="trained",
+             first=r"\btrained\b"),
     _pattern(
         "trained_passive",
         _LEAD + r"\s+<<MODS>><<STAFF>>\s+(?:[\w-]+\s+){0,3}?(?:were\s+trained|received\s+"
@@ -218,14 +237,22 @@ PATTERNS: tuple[MetricPattern, ...] = (
         convert.trained, anchored=True, words="trained training trainings",
     ),
     _pattern("training_for", r"\btraining\s+(?:to|for)\s+" + _LEAD + r"\s+<<MODS>><<STAFF>>\b",
-             convert.trained, words="training"),
+             convert.trained, words="training", first=r"\btraining\b"),
     _pattern("counted", _LEAD + r"\s+<<MODS>>(?P<noun>" + _COUNTED + r")\b" + _YEAR_AFTER, convert.counted,
              anchored=True),
+    _pattern(
+        "estimated_count",
+        r"(?P<qualifier>(?i:an\s+estimated|estimated|approximately|more\s+than|over|nearly|almost|about|around|"
+        r"some|at\s+least))\s+(?P<value><<N>>)\s+<<MODS>>(?!(?i:" + CURRENCY_NOUNS + r")\b)"
+        r"(?P<noun>[A-Za-z][\w-]*s)\b",
+        convert.estimated, anchored=True,
+    ),
     _pattern(
         "counted_after",
         r"\b(?P<noun>cent(?:er|re)s|shelters|units|offices|courts)\s*\(\s*(?P<value><<N>>)"
         r"(?:\s+(?!(?:in|during)\s+(?:19|20))[^()0-9]{1,40})?\)",
         convert.counted, words="centers centres shelters units offices courts", chars="(",
+        first=r"\b(?:cent(?:er|re)s|shelters|units|offices|courts)\b",
     ),
 )
 """The table, in priority order: where two patterns claim one number, the earlier wins."""
@@ -233,34 +260,51 @@ PATTERNS: tuple[MetricPattern, ...] = (
 LEAD = build(r"(?:(?:a\s+total\s+of|only|just|another|an\s+additional)\s+)?(?:(?i:" + _QUALIFIERS + r")\s+)?$")
 """What may stand before a number in an anchored pattern ("more than", "a total of")."""
 
-IGNORED: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = tuple(
-    (build(template), frozenset(words.split()))
-    for template, words in [
-        # statute and article numbers: "Sections 257 and 258", "Article 302", "Section 62a"
-        (
-            r"(?:\b(?i:sections?|articles?|arts?\.|chapters?|paragraphs?|paras?\.|clauses?|decrees?|"
-            r"resolutions?|nos?\.|numbers?)|\b(?:Act|Law|Code|Decree|Ordinance|Regulation)|§+)\s*"
-            r"[0-9][\w.()/-]*(?:\s*(?:,|and|or|to|through|-|–)\s*(?:[0-9][\w.()/-]*))*",
-            "section sections article articles art arts chapter chapters paragraph paragraphs para paras "
-            "clause clauses decree decrees resolution resolutions no nos number numbers act law code "
-            "ordinance regulation",
-        ),
-        # ages: "as young as 12", "aged 14 to 17", "between the ages of 12 and 17"
-        (
-            r"(?i:as\s+young\s+as|aged?|ages\s+(?:of\s+)?|age\s+of|younger\s+than|older\s+than|"
-            r"under\s+(?:the\s+)?age\s+of|between\s+the\s+ages\s+of)\s+<<N>>(?:\s*(?:and|to|-|–)\s*<<N>>)?",
-            "young age aged ages younger older",
-        ),
-        (r"<<N>>(?:\s*(?:-|–|to)\s*<<N>>)?[\s-]+years?[\s-]+old", "old"),
-        # elapsed time: "for the past eight years", "in the last two years"
-        (
-            r"(?i:for|over|in|during|within)\s+the\s+(?i:past|last|previous|next|first|coming)\s+<<N>>\s+"
-            r"(?:years?|months?|weeks?|days?|decades?)",
-            "past last previous next first coming",
-        ),
-        # hours of aid, weeks of stay: durations are never counts
-        (r"<<N>>\s+(?:consecutive\s+|straight\s+)?(?:hours?|days?|weeks?|decades?)\b",
-         "hour hours day days week weeks decade decades"),
-    ]
+LEAD_LAST_WORDS = frozenset(
+    "to than over approximately about around least nearly almost estimated roughly most some of only just "
+    "another additional".split()
 )
-"""Regions whose numbers are never figures, found before any pattern runs, with trigger words."""
+"""The words a `LEAD` can end with: a cheap test before the regex."""
+
+def _nothing(match: re.Match[str], ctx: object) -> list[Found]:
+    return []
+
+
+def _ignored(name: str, template: str, *, anchored: bool = False, words: str = "", first: str = "") -> MetricPattern:
+    return _pattern(name, template, _nothing, anchored=anchored, words=words, first=first)
+
+
+IGNORED: tuple[MetricPattern, ...] = (
+    _ignored(
+        "statute",  # "Sections 257 and 258", "Article 302", "Section 62a", "Law No. 45"
+        r"(?:\b(?i:sections?|articles?|arts?\.|chapters?|paragraphs?|paras?\.|clauses?|decrees?|"
+        r"resolutions?|nos?\.|numbers?)|\b(?:Act|Law|Code|Decree|Ordinance|Regulation)|§+)\s*"
+        r"[0-9][\w.()/-]*(?:\s*(?:,|and|or|to|through|-|–)\s*(?:[0-9][\w.()/-]*))*",
+        words="section sections article articles art arts chapter chapters paragraph paragraphs para paras "
+        "clause clauses decree decrees resolution resolutions no nos number numbers act law code "
+        "ordinance regulation",
+        first=r"\b(?i:sections?|articles?|arts?\.|chapters?|paragraphs?|paras?\.|clauses?|decrees?|resolutions?|"
+        r"nos?\.|numbers?|act|law|code|ordinance|regulation)|§",
+    ),
+    _ignored(
+        "age",  # "as young as 12", "aged 14 to 17", "between the ages of 12 and 17"
+        r"(?i:as\s+young\s+as|aged?|ages\s+(?:of\s+)?|age\s+of|younger\s+than|older\s+than|"
+        r"under\s+(?:the\s+)?age\s+of|between\s+the\s+ages\s+of)\s+<<N>>(?:\s*(?:and|to|-|–)\s*<<N>>)?",
+        words="young age aged ages younger older",
+        first=r"\b(?i:as\s+young|aged?|ages|younger|older|under|between)\b",
+    ),
+    _ignored("years_old", r"<<N>>(?:\s*(?:-|–|to)\s*<<N>>)?[\s-]+years?[\s-]+old", anchored=True, words="old"),
+    _ignored(
+        "elapsed",  # "for the past eight years", "in the last two years"
+        r"(?i:for|over|in|during|within)\s+the\s+(?i:past|last|previous|next|first|coming)\s+<<N>>\s+"
+        r"(?:years?|months?|weeks?|days?|decades?)",
+        words="past last previous next first coming",
+        first=r"\b(?i:for|over|in|during|within)\s+the\b",
+    ),
+    _ignored(
+        "duration",  # hours of aid, weeks of stay: durations are never counts
+        r"<<N>>\s+(?:consecutive\s+|straight\s+)?(?:hours?|days?|weeks?|decades?)\b",
+        anchored=True, words="hour hours day days week weeks decade decades",
+    ),
+)
+"""Regions whose numbers are never figures, found before any pattern runs."""

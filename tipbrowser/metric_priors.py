@@ -120,11 +120,13 @@ def find_priors(text: str, words: set[str]) -> list[Region]:
 
 
 def find_breakdowns(text: str) -> list[Region]:
-    """Every parenthetical split into two or more counts ("(six sex trafficking, 12 labor …)")."""
+    """Every split into two or more counts: "(six sex trafficking, 12 labor …)" or "including
+    21 forced labor victims and 25 sex trafficking victims"."""
     regions: list[Region] = []
-    if "(" not in text:
-        return regions
-    for match in _PAREN.finditer(text):
+    matches = list(_PAREN.finditer(text)) if "(" in text else []
+    if "including" in text:
+        matches += _INCLUDING.finditer(text)
+    for match in matches:
         inner = match.group("inner")
         if YEAR_IN.search(inner):
             continue
@@ -136,3 +138,9 @@ def find_breakdowns(text: str) -> list[Region]:
         if all(value is not None for _, value in pairs):
             regions.append(Region(match.start(), match.end(), items=pairs))  # type: ignore[arg-type]
     return regions
+
+
+_INCLUDING = build(
+    r"\bincluding\s+(?P<inner><<N>>\s+[^,;:()0-9]+?(?:(?:,\s*(?:and\s+)?|\s+and\s+)<<N>>\s+[^,;:()0-9]+?)+)"
+    r"(?=\s*[,;:.)]|\s+(?:compared|in\s+(?:19|20)[0-9]{2})|\s*$)"
+)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from tipbrowser.metric_converters import Context, Found, Range
-from tipbrowser.metric_patterns import IGNORED, LEAD, PATTERNS, build
+from tipbrowser.metric_patterns import IGNORED, LEAD, LEAD_LAST_WORDS, PATTERNS, MetricPattern, build
 from tipbrowser.metric_priors import YEAR_IN, Prior, Region, find_breakdowns, find_priors
 from tipbrowser.model import Paragraph, Report, Section, SectionKind, Sentence, Span
 from tipbrowser.numbers import NUMBER, NUMBER_WORDS
@@ -86,7 +87,7 @@ class Metric:
 
 _LEAD_YEAR = build(r"(?:^|,\s*|;\s*)(?i:in|during|throughout)\s+(?:(?:calendar|fiscal)\s+year\s+|FY\s*)?(?P<year><<Y>>)\s*,")
 _WORD = re.compile(r"[A-Za-z]+")
-_DIGITS = re.compile(r"(?<![0-9,.])[0-9]")
+_DIGITS = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 _NUMBER = re.compile(NUMBER)
 _ZERO_WORDS = frozenset({"any", "none", "nobody"})
 
@@ -106,17 +107,34 @@ class _Group:
 
 
 
-def extract_metrics(report: Report) -> tuple[Metric, ...]:
-    """Every figure in `report`, in reading order, skipping the recommendations."""
+def extract_metrics(report: Report, *, cache: bool = True) -> tuple[Metric, ...]:
+    """Every figure in `report`, in reading order, skipping the recommendations.
+
+    Reports are immutable, so the result for the last few reports is kept and returned again.
+    """
+    cached = _CACHE.get(id(report))
+    if cache and cached is not None and cached[0] is report:
+        return cached[1]
+    metrics = _extract(report)
+    if len(_CACHE) >= 32:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[id(report)] = (report, metrics)
+    return metrics
+
+
+_CACHE: dict[int, tuple[Report, tuple[Metric, ...]]] = {}
+
+
+def _extract(report: Report) -> tuple[Metric, ...]:
     context = Context("", {})
-    skip = [r.span for r in report.recommendations]
+    skip = {r.paragraph_id for r in report.recommendations}
     metrics: list[Metric] = []
     for section, paragraph, sentence in report.sentences():
         if section.kind is SectionKind.RECOMMENDATIONS:
             continue
         if sentence.id.endswith("/s1"):
             context.previous = []
-        if any(s.start < sentence.span.end and sentence.span.start < s.end for s in skip):
+        if paragraph.id in skip:
             continue
         context.sentence = sentence.text
         for group in _sentence_groups(context):
@@ -130,16 +148,29 @@ def _scan(text: str) -> tuple[set[str], list[int]]:
     candidates = [m.start() for m in _DIGITS.finditer(text)]
     spelled = words & NUMBER_WORDS
     if spelled:
-        candidates += [m.start() for m in _WORD.finditer(text) if m.group().lower() in spelled]
+        candidates += [m.start() for m in _spelled(frozenset(spelled)).finditer(text)]
     starts: list[int] = []
     for start in sorted(candidates):
         if _NUMBER.match(text, start) is None:
             continue
+        starts.extend(_leads(text, start))
+    return words, starts
+
+
+@functools.lru_cache(maxsize=256)
+def _spelled(words: frozenset[str]) -> re.Pattern[str]:
+    """A regex finding these number words (a sentence holds few, so this is cached well)."""
+    return re.compile(r"\b(?:" + "|".join(sorted(words)) + r")\b", re.IGNORECASE)
+
+
+def _leads(text: str, start: int) -> list[int]:
+    """`start`, preceded by where a qualifier or total leading into it starts, if any."""
+    before = text[max(0, start - 40) : start].rstrip()
+    if before.rsplit(None, 1)[-1:] and before.rsplit(None, 1)[-1].lower() in LEAD_LAST_WORDS:
         lead = LEAD.search(text, max(0, start - 40), start)
         if lead is not None and lead.start() < start:
-            starts.append(lead.start())
-        starts.append(start)
-    return words, starts
+            return [lead.start(), start]
+    return [start]
 
 
 def _sentence_groups(context: Context) -> list[_Group]:
@@ -149,9 +180,9 @@ def _sentence_groups(context: Context) -> list[_Group]:
         return []
     ignored = [
         Region(m.start(), m.end())
-        for regex, triggers in IGNORED
-        if not triggers.isdisjoint(words)
-        for m in regex.finditer(text)
+        for pattern in IGNORED
+        if pattern.may_match(text, words)
+        for m in _matches(pattern, text, starts)
     ]
     priors = find_priors(text, words)
     breakdowns = find_breakdowns(text)
@@ -160,7 +191,7 @@ def _sentence_groups(context: Context) -> list[_Group]:
     for pattern in PATTERNS:
         if not pattern.may_match(text, words):
             continue
-        for match in _matches(pattern.regex, text, starts if pattern.anchored else None):
+        for match in _matches(pattern, text, starts):
             founds = [f for f in pattern.convert(match, context) if not _overlaps(claimed, f.start, f.end)]
             founds = list({f.name: f for f in reversed(founds)}.values())[::-1]  # "identified and confirmed"
             if founds:
@@ -173,18 +204,27 @@ def _sentence_groups(context: Context) -> list[_Group]:
     return [g for g in groups if g.founds]
 
 
-def _matches(regex: re.Pattern[str], text: str, starts: list[int] | None) -> Iterator[re.Match[str]]:
-    """Every match of `regex`, overlapping ones included; only at `starts` when given."""
-    if starts is not None:
+def _matches(pattern: MetricPattern, text: str, numbers: list[int]) -> Iterator[re.Match[str]]:
+    """Every match of the pattern, overlapping ones included, tried only where one can start."""
+    if pattern.anchored or pattern.first is not None:
+        starts = numbers if pattern.anchored else _first_positions(pattern.first, text)  # type: ignore[arg-type]
         for start in starts:
-            match = regex.match(text, start)
+            match = pattern.regex.match(text, start)
             if match is not None:
                 yield match
         return
     position = 0
-    while (match := regex.search(text, position)) is not None:
+    while (match := pattern.regex.search(text, position)) is not None:
         position = match.start() + 1
         yield match
+
+
+def _first_positions(first: re.Pattern[str], text: str) -> list[int]:
+    """Where `first` matches, and where a qualifier or total leading into it starts."""
+    positions: list[int] = []
+    for match in first.finditer(text):
+        positions.extend(_leads(text, match.start()))
+    return positions
 
 
 def _overlaps(claimed: list[tuple[int, int]], start: int, end: int) -> bool:
