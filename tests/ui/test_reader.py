@@ -151,3 +151,20 @@ async def test_switching_reports_from_the_palette_command(hostile_path, norway_p
         await pilot.pause()
         assert app.reading.document.report is app.reports[1]
         assert app.reading.tree.root.data == "freedonia-2024"
+
+
+async def test_on_a_narrow_screen_the_side_panel_takes_the_trees_place() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.reading
+        await pilot.press("3")
+        await pilot.pause()
+        assert screen.side_panel.display and not screen.tree.display
+        assert screen.document.measure >= 30
+        await pilot.press("backslash")
+        await pilot.pause()
+        assert screen.tree.display and not screen.side_panel.display
+        assert app.focused is screen.document
+        await pilot.press("4", "1")
+        await pilot.pause()
+        assert app.focused is screen.tree and not screen.side_panel.display

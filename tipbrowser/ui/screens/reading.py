@@ -17,10 +17,13 @@ from tipbrowser.ui.widgets.header import ReportHeader
 from tipbrowser.ui.widgets.section_tree import SectionTree
 from tipbrowser.ui.widgets.side_panel import SidePanel
 
-__all__ = ["ReadingScreen", "SIDE_PANEL_MIN_WIDTH"]
+__all__ = ["ReadingScreen", "SIDE_PANEL_MIN_WIDTH", "NARROW_WIDTH"]
 
 SIDE_PANEL_MIN_WIDTH = 140
 """Below this many columns the side panel hides itself unless asked for."""
+
+NARROW_WIDTH = 100
+"""Below this many columns the tree narrows, and the side panel takes its place when shown."""
 
 PANES = ("tree", "document", "metrics", "recommendations")
 
@@ -104,10 +107,16 @@ class ReadingScreen(Screen[None]):
         self._update_side_panel()
 
     def _update_side_panel(self) -> None:
+        """Show the side panel when asked or wide enough; on a narrow screen it replaces the tree."""
         wanted = self.side_panel_wanted
+        narrow = self.size.width < NARROW_WIDTH
         show = self.size.width >= SIDE_PANEL_MIN_WIDTH if wanted is None else wanted
         self.side_panel.display = show
-        self.set_class(self.size.width < 100, "-narrow")
+        self.tree.display = not (show and narrow)
+        self.set_class(narrow, "-narrow")
+        focused = self.focused
+        if focused is not None and not all(node.display for node in focused.ancestors_with_self):
+            self.document.focus()
 
     # ----------------------------------------------------------------- actions
 
@@ -139,6 +148,8 @@ class ReadingScreen(Screen[None]):
     def action_pane(self, name: str) -> None:
         """Focus a pane: the tree, the text, or a side-panel tab."""
         if name == "tree":
+            if not self.tree.display:
+                self.side_panel_wanted = False
             self.tree.focus()
         elif name == "document":
             self.document.focus()
