@@ -186,6 +186,26 @@ def test_a_long_sentence_gets_a_snippet_around_the_hit() -> None:
     assert len(hit.snippet) < len(hit.text) // 2
 
 
+def test_many_hits_come_in_reading_order_with_a_notice(index: SearchIndex, monkeypatch: pytest.MonkeyPatch) -> None:
+    ranked = index.search("victims", limit=100)
+    assert ranked.notice is None and ranked.hits[0].score > 0
+    monkeypatch.setattr("tipbrowser.search.RANK_LIMIT", 3)
+    result = index.search("victims", limit=100)
+    assert result.notice and "reading order" in result.notice
+    assert ids(result) == ids(index.search("victims", ranked=False, limit=100))
+    assert {hit.sentence_id for hit in result.hits} == {hit.sentence_id for hit in ranked.hits}
+
+
+def test_counting_stops_at_the_count_limit(index: SearchIndex, monkeypatch: pytest.MonkeyPatch) -> None:
+    exact = index.search("victims")
+    assert exact.total_exact and exact.total == 5
+    monkeypatch.setattr("tipbrowser.search.COUNT_LIMIT", 3)
+    capped = index.search("victims", limit=2)
+    assert (capped.total, capped.total_exact, len(capped.hits)) == (3, False, 2)
+    monkeypatch.setattr("tipbrowser.search.COUNT_LIMIT", 5)
+    assert index.search("victims").total_exact
+
+
 def test_limit_offset_and_total(index: SearchIndex) -> None:
     every = ids(index.search("government", limit=100))
     assert ids(index.search("government", limit=2, offset=1)) == every[1:3]

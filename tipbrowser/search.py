@@ -14,7 +14,7 @@ from tipbrowser.folding import TOKENIZER, Matcher, fold, fold_texts, snippet, st
 from tipbrowser.model import Report
 from tipbrowser.query import FilterSet, Query, ReportFacts, Term, TermKind, literal, parse, resolve_filters
 
-__all__ = ["Hit", "SearchResult", "SearchIndex", "fold", "RANK_LIMIT", "REGEX_SECONDS", "MAX_PATTERN"]
+__all__ = ["Hit", "SearchResult", "SearchIndex", "fold", "RANK_LIMIT", "COUNT_LIMIT", "REGEX_SECONDS", "MAX_PATTERN"]
 
 _SCHEMA = f"""
 CREATE TABLE reports(
@@ -28,14 +28,14 @@ CREATE TABLE vocabulary(word TEXT PRIMARY KEY, stem TEXT) WITHOUT ROWID;
 CREATE VIRTUAL TABLE body USING fts5(text, content='', prefix='1 2 3', tokenize='{TOKENIZER}');
 """
 
-_PHRASE_BOOST = 2.0
-"""How much more a sentence scores when it holds all the query's words as one phrase."""
-
 _PREFIX_EXPANSION = 64
 """A prefix that begins more stems than this is matched on the stem instead."""
 
 RANK_LIMIT = 2500
 """Above this many hits, ranking (BM25 on every hit) would be slow: hits come in reading order."""
+
+COUNT_LIMIT = 5000
+"""Hits are counted up to this many; past it, `SearchResult.total` is this and not exact."""
 
 REGEX_SECONDS = 0.5
 """How long a regular expression may run over the whole index before it is stopped."""
@@ -70,6 +70,8 @@ class SearchResult:
     total: int
     hits: tuple[Hit, ...]
     notice: str | None
+    total_exact: bool = True
+    """False when counting stopped at `COUNT_LIMIT`: there are at least `total` hits."""
 
 
 class SearchIndex:
@@ -175,29 +177,44 @@ class SearchIndex:
             if negative is not None:
                 where.append("s.rowid NOT IN (SELECT rowid FROM body WHERE body MATCH ?)")
                 params.append(negative)
+            source, rowid, score, order = "sentences s", "s.rowid", "0.0", "s.rowid"
             clause = " AND ".join(where) or "1"
-            total = self._db.execute(f"SELECT count(*) FROM sentences s WHERE {clause}", params).fetchone()[0]
-            found = self._db.execute(
-                f"SELECT s.rowid, 0.0 FROM sentences s WHERE {clause} ORDER BY s.rowid LIMIT ? OFFSET ?",
-                [*params, limit, offset],
-            ).fetchall()
+            total = self._count(source, clause, params)
         else:
             match = positive if negative is None else f"({positive}) NOT ({negative})"
             source = "body JOIN sentences s ON s.rowid = body.rowid" if where else "body"
             clause = " AND ".join(["body MATCH ?", *where])
-            params = [match, *params]
-            total = self._db.execute(f"SELECT count(*) FROM {source} WHERE {clause}", params).fetchone()[0]
+            total = self._count(source, clause, [match, *params])
             if ranked and total > RANK_LIMIT:
                 ranked = False
-                notice = notice or f"{total:,} hits, shown in reading order: add words to rank them."
-            score, order = (self._score(parsed), "score DESC, body.rowid") if ranked else ("0.0", "body.rowid")
-            found = self._db.execute(
-                f"SELECT body.rowid, {score} AS score FROM {source} WHERE {clause} ORDER BY {order} LIMIT ? OFFSET ?",
-                [*params, limit, offset],
-            ).fetchall()
+                notice = notice or f"Over {RANK_LIMIT:,} hits, shown in reading order: add words to rank them."
+            if ranked:
+                match = self._boosted(parsed, match)
+            rowid, score, order = "body.rowid", "-bm25(body)", "score DESC, body.rowid"
+            if not ranked:
+                score, order = "0.0", "body.rowid"
+            params = [match, *params]
+        found = self._db.execute(
+            f"SELECT {rowid}, {score} AS score FROM {source} WHERE {clause} ORDER BY {order} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        ).fetchall()
         matcher = Matcher(parsed.terms, self._prefix_stems)
         hits = tuple(_hit(row, matcher.spans(row[6])) for row in self._rows(found))
-        return SearchResult(parsed.text, total, hits, notice)
+        exact = total <= COUNT_LIMIT
+        return SearchResult(parsed.text, min(total, COUNT_LIMIT), hits, notice, exact)
+
+    def _count(self, source: str, clause: str, params: list[object]) -> int:
+        """How many rows match, counting no further than one past `COUNT_LIMIT`."""
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {clause} LIMIT {COUNT_LIMIT + 1})"
+        return int(self._db.execute(sql, params).fetchone()[0])
+
+    @staticmethod
+    def _boosted(parsed: Query, match: str) -> str:
+        """`match` ORed with the query's words as one phrase, so BM25 favours them together."""
+        words = [group[0] for group in parsed.groups if len(group) == 1 and group[0].kind is TermKind.WORD]
+        if len(words) < 2 or len(words) != len(parsed.groups):
+            return match
+        return f"({match}) OR {_quote(' '.join(token for term in words for token in term.tokens))}"
 
     def _rows(self, found: list[tuple[int, float]]) -> list[tuple]:  # type: ignore[type-arg]
         """The sentence rows for (rowid, score) pairs, in the same order, each ending with its score."""
@@ -212,17 +229,6 @@ class SearchIndex:
             )
         }
         return [(*rows[rowid], score) for rowid, score in found]
-
-    def _score(self, parsed: Query) -> str:
-        """The SQL score: BM25 (negated, so higher is better), boosted for a whole phrase."""
-        words = [group[0] for group in parsed.groups if len(group) == 1 and group[0].kind is TermKind.WORD]
-        if len(words) < 2 or len(words) != len(parsed.groups):
-            return "-bm25(body)"
-        phrase = _quote(" ".join(token for term in words for token in term.tokens))
-        return (
-            f"-bm25(body) * (CASE WHEN body.rowid IN (SELECT rowid FROM body WHERE body MATCH "
-            f"{_sql_string(phrase)}) THEN {_PHRASE_BOOST} ELSE 1.0 END)"
-        )
 
     def _expression(self, groups: list[list[Term]], *, all_of: bool) -> str | None:
         """The FTS5 expression for `groups` (all of them, or any), or None if nothing can match."""
@@ -407,5 +413,3 @@ def _quote(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _sql_string(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"

@@ -98,6 +98,7 @@ def result_dict(result: SearchResult) -> dict[str, Any]:
     return {
         "query": result.query,
         "total": result.total,
+        "total_exact": result.total_exact,
         "notice": result.notice,
         "hits": [
             {
@@ -141,12 +142,13 @@ def _print_hits(result: SearchResult) -> None:
         console.print(Text.assemble("  ", (visible(hit.sentence_id), "dim"), "  ", (f"{hit.score:.2f}", "dim")))
         console.print(Padding(highlighted(hit.text, hit.spans), (0, 0, 0, 4), expand=False))
     shown = len(result.hits)
+    total = f"{result.total:,}" + ("" if result.total_exact else "+")
     if result.total == 0:
         summary = f"No hits for {result.query!r}."
     elif shown < result.total:
-        summary = f"{shown} of {result.total} hits (use --limit to see more)."
+        summary = f"{shown} of {total} hits (use --limit to see more)."
     else:
-        summary = f"{result.total} hit{'s' if result.total != 1 else ''}."
+        summary = f"{total} hit{'s' if result.total != 1 else ''}."
     console.print(Text(visible(summary), style="dim"))
 
 
