@@ -68,6 +68,8 @@ class Context:
     sentence: str
     currencies: dict[str, str]
     """Currency names already introduced with a code ("norwegian kroner" → "NOK")."""
+    section: str = ""
+    """The kind of section the sentence is in ("protection", "profile" …)."""
     previous: list[str] = field(default_factory=list)
     """Names of the last victim figures in the paragraph, for "Of these, 12 were children"."""
 
@@ -82,6 +84,7 @@ LE_VERBS = {
     "indicted": "prosecutions", "charged": "prosecutions", "tried": "prosecutions",
     "convicted": "convictions", "convicting": "convictions",
     "arrested": "arrests", "arresting": "arrests",
+    "acquitted": "acquittals",
 }
 CASE_VERBS = {"opened": "investigations", "initiated": "investigations", "launched": "investigations",
                "registered": "investigations", "recorded": "investigations"}

@@ -50,6 +50,8 @@ def money(match: re.Match[str], ctx: Context) -> list[Found]:
     name = next((label for regex, label in _MONEY_NAMES if regex.search(clause)), None)
     if name == "fines" and PENALTY_WORDS.search(ctx.sentence):
         name = "penalties"
+    if name == "funding" and ctx.section == "profile":
+        return []  # what traffickers or employers spend is not funding
     currency = _currency(match, ctx)
     if amount is None or name is None or currency is None:
         return []

@@ -59,7 +59,7 @@ _FRAGMENTS = {
     "N": NUMBER,
     "Y": YEAR,
     "Q": rf"(?:(?P<qualifier>(?i:{_QUALIFIERS}))\s+)?",
-    "TOTAL": r"(?:(?:a\s+total\s+of|only|just|another|an\s+additional)\s+)?",
+    "TOTAL": r"(?:(?:a\s+total\s+of|only|just|another|an\s+additional|all)\s+)?",
     "MODS": rf"(?P<mods>(?:(?!(?:{_STOP})\b)[A-Za-z][\w’'\-]*\s+){{0,4}}?)",
     "LE": rf"(?P<noun>{_LE_NOUNS})",
     "VICTIM": rf"(?P<noun>{_VICTIM_NOUNS})",
@@ -151,6 +151,14 @@ PATTERNS: tuple[MetricPattern, ...] = (
         r"not\s+exceeding)\s+(?P<value><<N>>)\s+" + _TERM + _IMPRISONMENT + _APPLIES,
         convert.term_single, words="up maximum more exceeding",
         first=r"\b(?:up\s+to|a\s+maximum|maximum|not\s+more|no\s+more|not\s+exceeding)\b",
+    ),
+    _pattern(
+        "imprisonment_of",
+        r"\b(?:imprisonment|incarceration|prison\s+(?:terms?|sentences?)|deprivation\s+of\s+liberty)\s+(?:of|for)\s+"
+        r"(?P<qualifier>up\s+to|a\s+maximum\s+of|not\s+more\s+than|no\s+more\s+than)\s+(?P<value><<N>>)\s+" + _TERM
+        + _APPLIES,
+        convert.term_single, words="imprisonment incarceration prison deprivation",
+        first=r"\b(?:imprisonment|incarceration|prison|deprivation)\b",
     ),
     _pattern(
         "term_single",
@@ -257,12 +265,12 @@ PATTERNS: tuple[MetricPattern, ...] = (
 )
 """The table, in priority order: where two patterns claim one number, the earlier wins."""
 
-LEAD = build(r"(?:(?:a\s+total\s+of|only|just|another|an\s+additional)\s+)?(?:(?i:" + _QUALIFIERS + r")\s+)?$")
+LEAD = build(r"(?:(?:a\s+total\s+of|only|just|another|an\s+additional|all)\s+)?(?:(?i:" + _QUALIFIERS + r")\s+)?$")
 """What may stand before a number in an anchored pattern ("more than", "a total of")."""
 
 LEAD_LAST_WORDS = frozenset(
     "to than over approximately about around least nearly almost estimated roughly most some of only just "
-    "another additional".split()
+    "another additional all".split()
 )
 """The words a `LEAD` can end with: a cheap test before the regex."""
 

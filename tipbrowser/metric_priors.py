@@ -23,35 +23,38 @@ class Prior:
 
 
 
-_WHEN = (
-    r"(?:(?P<year><<Y>>)|(?P<label>(?:the\s+)?(?:previous|prior|last|preceding)\s+(?:reporting\s+)?"
-    r"(?:period|year)|the\s+same\s+period\s+(?:of|in)\s+the\s+previous\s+year))"
+_LABEL = (
+    r"(?:the\s+)?(?:previous|prior|last|preceding)\s+(?:reporting\s+)?(?:period|year)"
+    r"|the\s+same\s+period\s+(?:of|in)\s+the\s+previous\s+year"
 )
-_PRIOR_WORDS = r"(?P<noun>(?:\s+(?!(?:in|during)\b)(?:[A-Za-z][\w’'\-]*|\([^()]*\))){0,6}?)"
+_WHEN = r"\s+(?:(?:in|during)\s+(?P<year><<Y>>)|(?:(?:in|during)\s+)?(?P<label>" + _LABEL + "))"
+_NOT_WHEN = r"(?!(?:in|during|and)\b|the\s+(?:previous|prior|last|preceding|same)\b)"
+_PRIOR_WORDS = r"(?P<noun>(?:\s+" + _NOT_WHEN.replace("|and", "") + r"(?:[A-Za-z][\w’'\-]*|\([^()]*\))){0,6}?)"
+_PAIR_WORDS = r"(?:\s+" + _NOT_WHEN + r"[A-Za-z][\w’'\-]*){0,4}"
 _PRIOR_VALUE = r"<<Q>>(?:(?P<dollar>(?:US)?\$|€|£)\s?)?(?P<value><<N>>)"
-_PRIOR_PAREN = build(r"\(\s*" + _PRIOR_VALUE + _PRIOR_WORDS + r"\s+(?:in|during)\s+" + _WHEN + r"\s*\)")
+_PRIOR_PAREN = build(r"\(\s*" + _PRIOR_VALUE + _PRIOR_WORDS + _WHEN + r"\s*\)")
 _PRIOR_COMPARED = build(
     r"(?:(?i:compared)\s+(?:with|to)|(?:increase|decrease|decline|drop|rise|reduction|fall|down|up)\s+from|"
-    r"versus|vs\.?)\s+(?:(?:the|a|an)\s+)?" + _PRIOR_VALUE + _PRIOR_WORDS + r"\s+(?:in|during)\s+" + _WHEN
+    r"versus|vs\.?)\s+(?:(?:the|a|an)\s+)?" + _PRIOR_VALUE + _PRIOR_WORDS + _WHEN
 )
 _PRIOR_PAIR = build(
-    r"(?i:compared)\s+(?:with|to)\s+(?:the\s+)?(?P<value><<N>>)(?P<noun>(?:\s+(?!(?:and|in|during)\b)[A-Za-z][\w’'\-]*){0,4})"
-    r"\s+and\s+(?P<value2><<N>>)(?:\s+(?!(?:in|during)\b)[A-Za-z][\w’'\-]*){0,4}\s+(?:in|during)\s+" + _WHEN
+    r"(?:(?i:compared)\s+(?:with|to)\s+(?:the\s+)?|\(\s*)(?P<value><<N>>)(?P<noun>" + _PAIR_WORDS + r")"
+    r"\s+and\s+(?P<value2><<N>>)" + _PAIR_WORDS + _WHEN
 )
 _PRIOR_SAME = build(
-    r"\bthe\s+same\s+(?:number|amount|level|figure|total)\b(?:\s+(?!(?:in|during)\b)[\w-]+){0,3}?\s+(?:in|during)\s+"
-    + _WHEN
+    r"\bthe\s+same\s+(?:number|amount|level|figure|total)\b(?:\s+(?!(?:in|during)\b)[\w-]+){0,3}?" + _WHEN
 )
 _PRIOR_PAIR_MORE = build(
-    r"\s*,?\s*and\s+(?P<value><<N>>)(?P<noun>(?:\s+(?!(?:and|in|during)\b)[A-Za-z][\w’'\-]*){0,4})"
-    r"\s+and\s+(?P<value2><<N>>)(?:\s+(?!(?:in|during)\b)[A-Za-z][\w’'\-]*){0,4}\s+(?:in|during)\s+" + _WHEN
+    r"\s*,?\s*and\s+(?P<value><<N>>)(?P<noun>" + _PAIR_WORDS + r")\s+and\s+(?P<value2><<N>>)" + _PAIR_WORDS + _WHEN
 )
+_PRIOR_ANY_PAREN = build(r"\((?=[^()]*\b(?:in|during)\s+<<Y>>\s*\))[^()]*\)")
 _PRIOR_MORE = build(
-    r"\s*,?\s*(?:and\s+|as\s+well\s+as\s+)?" + _PRIOR_VALUE + _PRIOR_WORDS + r"\s+(?:in|during)\s+" + _WHEN
+    r"\s*,?\s*(?:and\s+|as\s+well\s+as\s+)?" + _PRIOR_VALUE + _PRIOR_WORDS + _WHEN
 )
 _MONEY_WORDS = re.compile(rf"[$€£]|\b[A-Z]{{3}}\b|\b(?i:{CURRENCY_NOUNS})\b")
 
 _PAREN = re.compile(r"\((?P<inner>[^()]*)\)")
+_DASHED = re.compile(r"—(?P<inner>[^—()]*)—")
 _ITEM = build(r"^\s*(?:and\s+)?(?P<value><<N>>)\s+(?P<label>[^0-9]+?)\s*$")
 _ITEM_SPLIT = build(r"\s*[,;]\s*|\s+and\s+(?=<<N>>)")
 YEAR_IN = build(r"(?<!since\s)\b(?:in|during)\s+(?P<year><<Y>>)\b")
@@ -92,7 +95,7 @@ def find_priors(text: str, words: set[str]) -> list[Region]:
     regexes = [_PRIOR_PAREN] if "(" in text else []
     if not _COMPARE_WORDS.isdisjoint(words):
         regexes.append(_PRIOR_COMPARED)
-    if "compared" in words:
+    if "compared" in words or "(" in text:
         for match in _PRIOR_PAIR.finditer(text):
             found = [match]
             while (more := _PRIOR_PAIR_MORE.match(text, found[-1].end())) is not None:
@@ -116,6 +119,10 @@ def find_priors(text: str, words: set[str]) -> list[Region]:
             priors = tuple(p for p in map(_prior, found) if p is not None)
             money = any(m.group("dollar") or _MONEY_WORDS.search(m.group("noun") or "") for m in found)
             regions.append(Region(match.start(), found[-1].end(), priors, bool(money)))
+    if "(" in text:  # "(12 investigations, 15 prosecutions, and two convictions in 2022)": claimed, unread
+        for match in _PRIOR_ANY_PAREN.finditer(text):
+            if not any(r.start < match.end() and match.start() < r.end for r in regions):
+                regions.append(Region(match.start(), match.end()))
     return regions
 
 
@@ -124,6 +131,8 @@ def find_breakdowns(text: str) -> list[Region]:
     21 forced labor victims and 25 sex trafficking victims"."""
     regions: list[Region] = []
     matches = list(_PAREN.finditer(text)) if "(" in text else []
+    if "—" in text:
+        matches += _DASHED.finditer(text)
     if "including" in text:
         matches += _INCLUDING.finditer(text)
     for match in matches:

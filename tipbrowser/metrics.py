@@ -40,7 +40,7 @@ HEADLINE_NAMES = frozenset(
 """The names every report is expected to be compared on."""
 
 _NAME_PILLARS = {
-    "prosecution": ("investigations", "prosecutions", "convictions", "arrests", "sentences", "penalties",
+    "prosecution": ("investigations", "prosecutions", "convictions", "arrests", "acquittals", "sentences", "penalties",
                     "government_employees_"),
     "protection": ("victims_", "potential_victims", "shelters", "centers", "reflection_periods",
                    "residence_permits", "compensation", "people_screened"),
@@ -137,6 +137,7 @@ def _extract(report: Report) -> tuple[Metric, ...]:
         if paragraph.id in skip:
             continue
         context.sentence = sentence.text
+        context.section = section.kind.value
         for group in _sentence_groups(context):
             metrics.extend(_metrics(report, section, paragraph, sentence, group))
     return tuple(metrics)
