@@ -62,3 +62,16 @@ def test_readme_key_table_lists_every_action() -> None:
     section = readme.split("## The reader", 1)[1].split("\n## ", 1)[0]
     for action in ACTIONS:
         assert f"| {action.help} |" in section, action.id
+
+
+async def test_palette_offers_theme_open_file_and_every_section() -> None:
+    from tipbrowser.ui.commands import GoToCommands, ReportCommands
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)):
+        system = [command.title for command in app.get_system_commands(app.screen)]
+        go_to = [prompt for prompt, _, _ in GoToCommands(app.screen).commands()]
+        files = [prompt for prompt, _, _ in ReportCommands(app.screen).commands()]
+    assert "Theme" in system
+    assert "Go to PROTECTION" in go_to and any(p.startswith("Go to r8: ") for p in go_to)
+    assert files == ["Open file…"]

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from textual.app import App
+from textual.command import Provider
 from textual.content import Content
 from textual.screen import Screen
 
@@ -16,7 +17,6 @@ from tipbrowser.parser import parse_path
 from tipbrowser.reader import DEFAULT_MAX_BYTES
 from tipbrowser.text import visible
 from tipbrowser.ui.actions import bindings
-from tipbrowser.ui.commands import ActionCommands, GoToCommands, ReportCommands
 from tipbrowser.ui.screens.reading import ReadingScreen
 
 __all__ = ["TipBrowserApp", "make_app", "load_reports"]
@@ -33,12 +33,30 @@ def crash_line(error: BaseException) -> str:
     return visible(f"unexpected error: {type(error).__name__}{': ' + detail if detail else ''} (run with --debug for details)")
 
 
+def _actions_provider() -> type[Provider]:
+    from tipbrowser.ui.commands import ActionCommands
+
+    return ActionCommands
+
+
+def _go_to_provider() -> type[Provider]:
+    from tipbrowser.ui.commands import GoToCommands
+
+    return GoToCommands
+
+
+def _reports_provider() -> type[Provider]:
+    from tipbrowser.ui.commands import ReportCommands
+
+    return ReportCommands
+
+
 class TipBrowserApp(App[None]):
     """Read Trafficking in Persons narratives."""
 
     CSS_PATH = "tipbrowser.tcss"
     BINDINGS = bindings("app")
-    COMMANDS = App.COMMANDS | {ActionCommands, GoToCommands, ReportCommands}
+    COMMANDS = App.COMMANDS | {_actions_provider, _go_to_provider, _reports_provider}
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(self, reports: Sequence[Report], *, max_bytes: int = DEFAULT_MAX_BYTES, debug: bool = False) -> None:
