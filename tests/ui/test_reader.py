@@ -168,3 +168,26 @@ async def test_on_a_narrow_screen_the_side_panel_takes_the_trees_place() -> None
         await pilot.press("4", "1")
         await pilot.pause()
         assert app.focused is screen.tree and not screen.side_panel.display
+
+
+async def test_open_file_dialog_opens_a_narrative_and_survives_a_bad_path(hostile_path, tmp_path) -> None:
+    from textual.widgets import Input
+
+    from tipbrowser.ui.screens.open_file import OpenFileScreen
+
+    app = make_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        app.action_open_file()
+        await pilot.pause()
+        assert isinstance(app.screen, OpenFileScreen)
+        app.screen.query_one(Input).value = str(tmp_path / "missing.txt")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(app.reports) == 1 and len(app._notifications) == 1
+        app.action_open_file()
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(hostile_path)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.report.id == "freedonia-2024"
+        assert app.reading.document.report is app.report
