@@ -111,7 +111,7 @@ _SUBSETS = [
     (re.compile(r"\b(?:foreign(?:\s+nationals?)?|foreigners)\b", re.I), "foreign"),
 ]
 _POTENTIAL = re.compile(r"\b(?:potential|presumed|possible|suspected|probable|likely)\b", re.I)
-_OFFICIALS = re.compile(r"\b(?:officials|officers|employees)\b")
+_OFFICIALS = re.compile(r"\b(?:officials|officers|employees|soldiers|guards|policemen|civil\s+servants|judges|diplomats)\b")
 
 
 def _count(match: re.Match[str], group: str = "value") -> int | None:
@@ -186,13 +186,17 @@ def law_enforcement(match: re.Match[str], ctx: Context) -> list[Found]:
     return found
 
 
+_PEOPLE = frozenset({"workers", "migrants", "people", "persons", "individuals", "nationals"})
+
+
 def victims(match: re.Match[str], ctx: Context) -> list[Found]:
     value = _count_or_none(match)
     if value is None:
         return []
     phrase = _noun_phrase(match)
     noun = match.group("noun").lower()
-    if noun in ("workers", "migrants", "people", "persons", "individuals", "nationals") and "victim" not in ctx.sentence.lower():
+    screening = _verbs(match) == ["screened"]
+    if noun in _PEOPLE and not screening and "victim" not in ctx.sentence.lower():
         return []
     found = []
     for verb in _verbs(match):
@@ -240,10 +244,16 @@ def including(match: re.Match[str], ctx: Context) -> list[Found]:
     value = _count(match)
     if value is None:
         return []
-    subset = _subset(_noun_phrase(match))
+    phrase = _noun_phrase(match)
+    if _STAFF_NOUN.search(match.group("noun")):
+        return [_found(match, "@previous", value, unit=phrase, subset=phrase)]  # "including 120 judges"
+    subset = _subset(phrase) or ("potential" if _POTENTIAL.search(phrase) else None)
     if subset is None:
         return []  # "of these, 31 were victims of sex trafficking" is a breakdown, not a subset
-    return [_found(match, "@previous", value, unit=_noun_phrase(match), subset=subset)]
+    return [_found(match, "@previous", value, unit=phrase, subset=subset)]
+
+
+_STAFF_NOUN = re.compile(r"officials|officers|judges|prosecutors|inspectors|investigators")
 
 
 NOUN_NAMES = [
@@ -331,6 +341,9 @@ def term_range(match: re.Match[str], ctx: Context) -> list[Found]:
     if name is None or low is None or high is None:
         return []
     low_unit = match.group("lowunit") or ""
+    extra = parse_number(match.group("lowextra")) if match.group("lowextra") else None
+    if extra is not None and low_unit.startswith("year"):
+        low = round(low + extra / 12, 2)  # "two years and six months"
     if low_unit.startswith("month") and _unit(match) == "years":
         low = round(low / 12, 2)
     if low > high:
@@ -379,6 +392,8 @@ def returned(match: re.Match[str], ctx: Context) -> list[Found]:
         return []
     phrase = _noun_phrase(match)
     name = _RESCUE[match.group("kind").lower()]
+    if name == "victims_identified" and _POTENTIAL.search(phrase):
+        name = "potential_victims"
     return [_found(match, name, value, unit=phrase, subset=_subset(phrase))]
 
 

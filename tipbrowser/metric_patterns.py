@@ -49,7 +49,8 @@ _STOP = (
 )
 _LE_NOUNS = (
     r"(?:alleged\s+|suspected\s+)?traffickers?|suspects?|defendants?|individuals|people|persons|"
-    r"perpetrators?|offenders?|cases|officials|officers|employees"
+    r"perpetrators?|offenders?|cases|officials|officers|employees|soldiers|guards|policemen|civil\s+servants|"
+    r"judges|diplomats"
 )
 _VICTIM_NOUNS = (
     r"victims?|survivors?|children|minors|girls|boys|women|men|adults|persons|people|individuals|"
@@ -141,7 +142,8 @@ _VICTIM_WORDS = " ".join(VICTIM_VERBS)
 PATTERNS: tuple[MetricPattern, ...] = (
     _pattern(
         "term_range",
-        r"(?P<low><<N>>)(?:\s+(?P<lowunit>years?|months?)(?:[’']s?)?" + _IMPRISONMENT + r"?)?\s*(?:to|and|-|–)\s*"
+        r"(?P<low><<N>>)(?:\s+(?P<lowunit>years?|months?)(?:\s+and\s+(?P<lowextra><<N>>)\s+months?)?(?:[’']s?)?"
+        + _IMPRISONMENT + r"?)?\s*(?:to|and|-|–)\s*"
         r"(?P<high><<N>>)\s+" + _TERM + _IMPRISONMENT + "?" + _APPLIES,
         convert.term_range, anchored=True, words="year years month months",
     ),
@@ -183,6 +185,11 @@ PATTERNS: tuple[MetricPattern, ...] = (
     ),
     _pattern("enforcement", r"\b<<LEVERBS>>\s+" + _LEAD + r"\s+<<MODS>><<LE>>\b" + _YEAR_AFTER,
              convert.law_enforcement, words=_LE_WORDS, first=_LE_FIRST),
+    _pattern(
+        "enforcement_bare",
+        r"\b<<LEVERBS>>\s+" + _LEAD + r"(?=\s*[,;.)]|\s+(?:and|but|while|in|during|of\s+them)\b)",
+        convert.law_enforcement, words=_LE_WORDS, first=_LE_FIRST,
+    ),
     _pattern(
         "enforcement_none",
         r"\b<<LEVERBS>>\s+(?P<value>none|no\s+one|nobody)\b(?P<any>)",
@@ -226,7 +233,7 @@ PATTERNS: tuple[MetricPattern, ...] = (
         "including",
         r"\b(?:including|among\s+them|of\s+whom|of\s+these|of\s+which)\s*,?\s+<<Q>>(?P<value><<N>>)\s+"
         r"(?:were\s+)?<<MODS>>(?P<noun>children|minors|girls|boys|women|men|adults|foreign\s+nationals|"
-        r"foreigners|citizens|nationals|victims)\b",
+        r"foreigners|citizens|nationals|victims|officials|officers|judges|prosecutors|inspectors|investigators)\b",
         convert.including, words="including among whom these which", first=r"\b(?:including|among|of)\b",
     ),
     _pattern(
@@ -252,7 +259,7 @@ PATTERNS: tuple[MetricPattern, ...] = (
         "estimated_count",
         r"(?P<qualifier>(?i:an\s+estimated|estimated|approximately|more\s+than|over|nearly|almost|about|around|"
         r"some|at\s+least))\s+(?P<value><<N>>)\s+<<MODS>>(?!(?i:" + CURRENCY_NOUNS + r")\b)"
-        r"(?P<noun>[A-Za-z][\w-]*s)\b",
+        r"(?P<noun>[A-Za-z][\w-]*s|children|men|women|people|personnel)\b",
         convert.estimated, anchored=True,
     ),
     _pattern(

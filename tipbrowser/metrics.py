@@ -237,8 +237,9 @@ def _resolve_subsets(groups: list[_Group], context: Context) -> None:
     for index, group in enumerate(groups):
         if group.founds[0].name != "@previous":
             continue
-        before = [g for g in groups[:index] if _is_victims(g)]
-        names = [f.name for f in before[-1].founds] if before else context.previous
+        staff = group.founds[0].subset == group.founds[0].unit
+        before = [g for g in groups[:index] if (staff or _is_victims(g)) and g.founds[0].name != "@previous"]
+        names = [f.name for f in before[-1].founds] if before else ([] if staff else context.previous)
         group.founds = [_replace(group.founds[0], name=name) for name in names]
     headline = [g for g in groups if _is_victims(g) and g.founds[0].subset is None]
     if headline:
