@@ -25,14 +25,12 @@ __all__ = [
     "including",
     "counted",
     "trained",
-    "term_range",
-    "term_single",
     "proceedings",
     "returned",
     "none_stated",
     "estimated",
     "qualifier_of",
-    "PENALTY_WORDS",
+    "found_at",
 ]
 
 
@@ -143,7 +141,7 @@ def _verbs(match: re.Match[str]) -> list[str]:
     return [word.lower() for word in re.findall(r"[A-Za-z]+", match.group("verbs")) if word not in ("and", "or")]
 
 
-def _found(match: re.Match[str], name: str, value: int | float | Range, **extra: object) -> Found:
+def found_at(match: re.Match[str], name: str, value: int | float | Range, **extra: object) -> Found:
     fields: dict[str, object] = {"qualifier": qualifier_of(match), "year": _year(match)}
     fields.update(extra)
     return Found(name, value, match.start("value"), match.end("value"), **fields)  # type: ignore[arg-type]
@@ -182,7 +180,7 @@ def law_enforcement(match: re.Match[str], ctx: Context) -> list[Found]:
             if name not in _OFFICIAL_NAMES:
                 continue
             name = _OFFICIAL_NAMES[name]
-        found.append(_found(match, name, value, unit=noun.split()[-1] if noun else None))
+        found.append(found_at(match, name, value, unit=noun.split()[-1] if noun else None))
     return found
 
 
@@ -205,7 +203,7 @@ def victims(match: re.Match[str], ctx: Context) -> list[Found]:
             continue
         if name == "victims_identified" and _POTENTIAL.search(phrase):
             name = "potential_victims"
-        found.append(_found(match, name, value, unit=phrase, subset=_subset(phrase)))
+        found.append(found_at(match, name, value, unit=phrase, subset=_subset(phrase)))
     return found
 
 
@@ -215,7 +213,7 @@ def victims_received(match: re.Match[str], ctx: Context) -> list[Found]:
         return []
     phrase = _noun_phrase(match)
     name = "victims_compensated" if re.match(r"compens|restitut|damag", match.group("kind")) else "victims_assisted"
-    return [_found(match, name, value, unit=phrase, subset=_subset(phrase))]
+    return [found_at(match, name, value, unit=phrase, subset=_subset(phrase))]
 
 
 _GRANTS = [
@@ -236,7 +234,7 @@ def granted(match: re.Match[str], ctx: Context) -> list[Found]:
         return []
     phrase = _noun_phrase(match)
     subset = _subset(phrase) if name.startswith("victims") else None  # permits go to foreign victims anyway
-    return [_found(match, name, value, unit=phrase, subset=subset)]
+    return [found_at(match, name, value, unit=phrase, subset=subset)]
 
 
 def including(match: re.Match[str], ctx: Context) -> list[Found]:
@@ -246,11 +244,11 @@ def including(match: re.Match[str], ctx: Context) -> list[Found]:
         return []
     phrase = _noun_phrase(match)
     if _STAFF_NOUN.search(match.group("noun")):
-        return [_found(match, "@previous", value, unit=phrase, subset=phrase)]  # "including 120 judges"
+        return [found_at(match, "@previous", value, unit=phrase, subset=phrase)]  # "including 120 judges"
     subset = _subset(phrase) or ("potential" if _POTENTIAL.search(phrase) else None)
     if subset is None:
         return []  # "of these, 31 were victims of sex trafficking" is a breakdown, not a subset
-    return [_found(match, "@previous", value, unit=phrase, subset=subset)]
+    return [found_at(match, "@previous", value, unit=phrase, subset=subset)]
 
 
 _STAFF_NOUN = re.compile(r"officials|officers|judges|prosecutors|inspectors|investigators")
@@ -308,68 +306,14 @@ def counted(match: re.Match[str], ctx: Context) -> list[Found]:
     elif name.startswith("victims"):
         subset = _subset(phrase)
     unit = phrase if name == "other" else noun.lower()
-    return [_found(match, name, value, unit=unit, subset=subset)]
+    return [found_at(match, name, value, unit=unit, subset=subset)]
 
 
 def trained(match: re.Match[str], ctx: Context) -> list[Found]:
     value = _count(match)
     if value is None:
         return []
-    return [_found(match, "officials_trained", value, unit=_noun_phrase(match))]
-
-
-PENALTY_WORDS = re.compile(r"penalt|punishable|prescrib|criminali[sz]|maximum\s+sentence", re.I)
-_SENTENCE_WORDS = re.compile(r"sentenc|imprison|prison|jail|incarcerat", re.I)
-
-
-def _term_name(ctx: Context) -> str | None:
-    if PENALTY_WORDS.search(ctx.sentence):
-        return "penalties"
-    if _SENTENCE_WORDS.search(ctx.sentence):
-        return "sentences"
-    return None
-
-
-def _unit(match: re.Match[str]) -> str:
-    unit = match.group("unit").lower()
-    return unit if unit.endswith("s") else unit + "s"
-
-
-def term_range(match: re.Match[str], ctx: Context) -> list[Found]:
-    name = _term_name(ctx)
-    low, high = parse_number(match.group("low")), parse_number(match.group("high"))
-    if name is None or low is None or high is None:
-        return []
-    low_unit = match.group("lowunit") or ""
-    extra = parse_number(match.group("lowextra")) if match.group("lowextra") else None
-    if extra is not None and low_unit.startswith("year"):
-        low = round(low + extra / 12, 2)  # "two years and six months"
-    if low_unit.startswith("month") and _unit(match) == "years":
-        low = round(low / 12, 2)
-    if low > high:
-        return []
-    return [
-        Found(name, Range(low, high), match.start("low"), match.end("high"), unit=_unit(match),
-              qualifier=qualifier_of(match), applies_to=_applies(match))
-    ]
-
-
-def term_single(match: re.Match[str], ctx: Context) -> list[Found]:
-    name = _term_name(ctx)
-    value = parse_number(match.group("value"))
-    if name is None or value is None:
-        return []
-    return [_found(match, name, value, unit=_unit(match), applies_to=_applies(match))]
-
-
-def _applies(match: re.Match[str]) -> str | None:
-    text = match.groupdict().get("applies")
-    if not text:
-        return None
-    words = " ".join(text.split())
-    words = re.sub(r"^(?:crimes|offenses|offences|cases|those|ones)\s+(?:involving|against|of)\s+", "", words)
-    return re.sub(r"^(?:an?|the)\s+", "", words) or None
-
+    return [found_at(match, "officials_trained", value, unit=_noun_phrase(match))]
 
 
 def proceedings(match: re.Match[str], ctx: Context) -> list[Found]:
@@ -378,7 +322,7 @@ def proceedings(match: re.Match[str], ctx: Context) -> list[Found]:
     name = next((label for regex, label in NOUN_NAMES if regex.search(word)), None)
     if value is None or name is None:
         return []
-    return [_found(match, name, value, unit=match.group("noun").split()[-1].lower())]
+    return [found_at(match, name, value, unit=match.group("noun").split()[-1].lower())]
 
 
 _RESCUE = {"return": "victims_repatriated", "repatriation": "victims_repatriated",
@@ -394,7 +338,7 @@ def returned(match: re.Match[str], ctx: Context) -> list[Found]:
     name = _RESCUE[match.group("kind").lower()]
     if name == "victims_identified" and _POTENTIAL.search(phrase):
         name = "potential_victims"
-    return [_found(match, name, value, unit=phrase, subset=_subset(phrase))]
+    return [found_at(match, name, value, unit=phrase, subset=_subset(phrase))]
 
 
 
@@ -439,7 +383,7 @@ def estimated(match: re.Match[str], ctx: Context) -> list[Found]:
     clause = re.split(r"[;:,]", ctx.sentence[: match.start()])[-1]
     if _MONEY_CONTEXT.search(clause):
         return []  # "a budget of about 1.1 billion ducats": money in a currency not known as one
-    return [_found(match, "other", value, unit=_noun_phrase(match))]
+    return [found_at(match, "other", value, unit=_noun_phrase(match))]
 
 
 _OFFICIAL_NAMES = {

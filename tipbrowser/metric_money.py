@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from tipbrowser.metric_converters import PENALTY_WORDS, Context, Found, Range, qualifier_of
+from tipbrowser.metric_converters import Context, Found, Range, qualifier_of
+from tipbrowser.metric_terms import PENALTY_WORDS
 from tipbrowser.numbers import NUMBER, parse_number
 
 __all__ = ["CURRENCY_NOUNS", "CURRENCY_CODES", "money"]

@@ -6,8 +6,16 @@ import re
 from dataclasses import dataclass
 
 from tipbrowser import metric_converters as convert
-from tipbrowser.metric_converters import CASE_VERBS, Found, LE_VERBS, NONE_VERBS, VICTIM_VERBS, Converter
+from tipbrowser.metric_converters import (
+    CASE_VERBS,
+    LE_VERBS,
+    NONE_VERBS,
+    VICTIM_VERBS,
+    Converter,
+    Found,
+)
 from tipbrowser.metric_money import CURRENCY_NOUNS, money
+from tipbrowser.metric_terms import term_range, term_single
 from tipbrowser.numbers import NUMBER, YEAR
 
 __all__ = ["MetricPattern", "PATTERNS", "IGNORED", "LEAD", "LEAD_LAST_WORDS", "build"]
@@ -145,13 +153,13 @@ PATTERNS: tuple[MetricPattern, ...] = (
         r"(?P<low><<N>>)(?:\s+(?P<lowunit>years?|months?)(?:\s+and\s+(?P<lowextra><<N>>)\s+months?)?(?:[’']s?)?"
         + _IMPRISONMENT + r"?)?\s*(?:to|and|-|–)\s*"
         r"(?P<high><<N>>)\s+" + _TERM + _IMPRISONMENT + "?" + _APPLIES,
-        convert.term_range, anchored=True, words="year years month months",
+        term_range, anchored=True, words="year years month months",
     ),
     _pattern(
         "term_maximum",
         r"(?P<qualifier>up\s+to|a\s+maximum\s+of|maximum\s+of|not\s+more\s+than|no\s+more\s+than|"
         r"not\s+exceeding)\s+(?P<value><<N>>)\s+" + _TERM + _IMPRISONMENT + _APPLIES,
-        convert.term_single, words="up maximum more exceeding",
+        term_single, words="up maximum more exceeding",
         first=r"\b(?:up\s+to|a\s+maximum|maximum|not\s+more|no\s+more|not\s+exceeding)\b",
     ),
     _pattern(
@@ -159,14 +167,14 @@ PATTERNS: tuple[MetricPattern, ...] = (
         r"\b(?:imprisonment|incarceration|prison\s+(?:terms?|sentences?)|deprivation\s+of\s+liberty)\s+(?:of|for)\s+"
         r"(?P<qualifier>up\s+to|a\s+maximum\s+of|not\s+more\s+than|no\s+more\s+than)\s+(?P<value><<N>>)\s+" + _TERM
         + _APPLIES,
-        convert.term_single, words="imprisonment incarceration prison deprivation",
+        term_single, words="imprisonment incarceration prison deprivation",
         first=r"\b(?:imprisonment|incarceration|prison|deprivation)\b",
     ),
     _pattern(
         "term_single",
         r"(?:sentenced\s+(?:[\w’'-]+\s+){0,5}?to|sentences?\s+of|(?:prison\s+)?terms?\s+of|"
         r"penalt(?:y|ies)\s+of|punishable\s+by)\s+<<Q>>(?P<value><<N>>)\s+" + _TERM + _APPLIES,
-        convert.term_single, words="sentenced sentence sentences term terms penalty penalties punishable",
+        term_single, words="sentenced sentence sentences term terms penalty penalties punishable",
         first=r"\b(?:sentenced|sentences?|prison|terms?|penalt(?:y|ies)|punishable)\b",
     ),
     _pattern("money_local", r"<<Q>>(?P<value><<N>>)\s+<<CUR>><<USD>>", money, anchored=True),
