@@ -255,7 +255,7 @@ _STAFF_NOUN = re.compile(r"officials|officers|judges|prosecutors|inspectors|inve
 
 
 NOUN_NAMES = [
-    (re.compile(r"^investigations?$", re.I), "investigations"),
+    (re.compile(r"^(?:investigations?|inquir(?:y|ies))$", re.I), "investigations"),
     (re.compile(r"^prosecutions?$", re.I), "prosecutions"),
     (re.compile(r"^convictions?$", re.I), "convictions"),
     (re.compile(r"^arrests?$", re.I), "arrests"),
@@ -322,6 +322,8 @@ def proceedings(match: re.Match[str], ctx: Context) -> list[Found]:
     name = next((label for regex, label in NOUN_NAMES if regex.search(word)), None)
     if value is None or name is None:
         return []
+    if _OFFICIALS.search(match.group("noun")) and name in _OFFICIAL_NAMES:
+        name = _OFFICIAL_NAMES[name]
     return [found_at(match, name, value, unit=match.group("noun").split()[-1].lower())]
 
 

@@ -201,7 +201,7 @@ PATTERNS: tuple[MetricPattern, ...] = (
     _pattern(
         "enforcement_none",
         r"\b<<LEVERBS>>\s+(?P<value>none|no\s+one|nobody)\b(?P<any>)",
-        convert.none_stated, words="none nobody", first=_LE_FIRST,
+        convert.none_stated, words="none nobody one", first=_LE_FIRST,
     ),
     _pattern(
         "did_not_any",
@@ -213,11 +213,12 @@ PATTERNS: tuple[MetricPattern, ...] = (
              convert.law_enforcement, anchored=True, words=_LE_WORDS),
     _pattern(
         "proceedings_against",
-        r"\b(?P<verbs>investigations?|prosecutions?|convictions?|arrests?)\s+(?:of|into|against|involving)\s+"
+        r"\b(?P<verbs>investigations?|inquir(?:y|ies)|prosecutions?|convictions?|arrests?)\s+(?:of|into|against|involving)\s+"
         + _LEAD + r"\s+<<MODS>><<LE>>\b",
         convert.proceedings,
-        words="investigation investigations prosecution prosecutions conviction convictions arrest arrests",
-        first=r"\b(?:investigations?|prosecutions?|convictions?|arrests?)\b",
+        words="investigation investigations inquiry inquiries prosecution prosecutions conviction convictions arrest "
+        "arrests",
+        first=r"\b(?:investigations?|inquir(?:y|ies)|prosecutions?|convictions?|arrests?)\b",
     ),
     _pattern("victims", r"\b<<VVERBS>>\s+" + _LEAD + _OF_THE + r"\s+<<MODS>><<VICTIM>>\b" + _YEAR_AFTER,
              convert.victims, words=_VICTIM_WORDS, first=rf"\b(?:{_VICTIM_VERB_RE})\b"),

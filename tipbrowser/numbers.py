@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 __all__ = ["NUMBER", "NUMBER_WORDS", "YEAR", "parse_number", "number_value", "SCALES"]
 
 _UNITS = {
-    "zero": 0, "none": 0, "no": 0, "one": 1, "a single": 1, "two": 2, "three": 3, "four": 4,
+    "zero": 0, "none": 0, "no": 0, "one": 1, "a single": 1, "single": 1, "two": 2, "three": 3, "four": 4,
     "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
     "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19,
@@ -23,14 +23,15 @@ SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 NUMBER_WORDS = frozenset(w for w in (*_UNITS, *_TENS) if " " not in w and w != "no")
 """Lower-case words that can start a number written out."""
 
-_UNIT_WORDS = "|".join(sorted((w for w in _UNITS if w not in ("no", "a single")), key=len, reverse=True))
+_UNIT_WORDS = "|".join(sorted((w for w in _UNITS if w not in ("no", "a single", "single")), key=len, reverse=True))
 _TEN_WORDS = "|".join(_TENS)
 _DIGIT_UNITS = "one|two|three|four|five|six|seven|eight|nine"
 # "forty-three", "Thirty two", "one hundred twenty-five", "seventeen"; case-insensitive.
 _WORDS = (
     rf"(?i:(?:(?:{_DIGIT_UNITS})\s+hundred(?:\s+(?:and\s+)?)?)?"
     rf"(?:(?:{_TEN_WORDS})(?:[-‐\s](?:{_DIGIT_UNITS}))?|{_UNIT_WORDS})"
-    rf"|(?:{_DIGIT_UNITS})\s+hundred)"
+    rf"|(?:{_DIGIT_UNITS})\s+hundred"
+    r"|(?<=\ba\s)single)"  # "a single prosecution"
 )
 # ASCII digits only: "²", Arabic-Indic and full-width digits never count as numbers.
 _DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
