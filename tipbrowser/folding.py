@@ -77,6 +77,7 @@ def _token_pattern(text: str) -> re.Pattern[str]:
         return _ASCII_TOKEN
     return _PLAIN_TOKEN if _PRIVATE_CHAR.search(text) is None else _TOKEN
 
+
 # UK spelling → the US spelling both the index and the queries fold to. Whole words only,
 # applied after case folding. Each row: a name, the pattern, the replacement.
 SPELLINGS: tuple[tuple[str, str, str], ...] = (
@@ -105,9 +106,6 @@ _ISE_WORDS = frozenset(
 _SPELLING_RE = regex.compile(
     "(?:" + "|".join(f"(?P<r{i}>{pattern})" for i, (_, pattern, _) in enumerate(SPELLINGS)) + ")"
 )
-
-
-
 _RULES = {
     f"r{i}": (regex.compile(pattern), replacement) for i, (_, pattern, replacement) in enumerate(SPELLINGS)
 }
