@@ -105,3 +105,19 @@ def test_json_and_csv_together_are_refused(capsys: pytest.CaptureFixture[str]) -
     _, err = capsys.readouterr()
     assert stopped.value.code == 2
     assert "not allowed" in err and err.count("\n") == 1
+
+
+def test_report_text_cannot_reach_the_terminal_as_escapes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    narrative = tmp_path / "evil.txt"
+    narrative.write_text(
+        "2024 Trafficking in Persons Report: Evil\x1b[2J\u202eland\n\nEVIL (Tier 2)\n\nPROSECUTION\n\n"
+        "Police investigated 14 cases\x1b]52;c;AAAA\x07 in 2023.\n",
+        "utf-8",
+    )
+    for argv in ([str(narrative)], [str(narrative), "--csv"], [str(narrative), "--json"]):
+        status, out, _ = run(capsys, *argv)
+        assert status == 0
+        assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out
+        assert "14" in out

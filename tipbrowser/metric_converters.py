@@ -109,7 +109,9 @@ _SUBSETS = [
     (re.compile(r"\b(?:foreign(?:\s+nationals?)?|foreigners)\b", re.I), "foreign"),
 ]
 _POTENTIAL = re.compile(r"\b(?:potential|presumed|possible|suspected|probable|likely)\b", re.I)
-_OFFICIALS = re.compile(r"\b(?:officials|officers|employees|soldiers|guards|policemen|civil\s+servants|judges|diplomats)\b")
+_OFFICIALS = re.compile(
+    r"\b(?:officials?|officers?|employees?|soldiers?|guards?|policem[ae]n|civil\s+servants?|judges?|diplomats?)\b"
+)
 
 
 def _count(match: re.Match[str], group: str = "value") -> int | None:
@@ -353,7 +355,8 @@ def none_stated(match: re.Match[str], ctx: Context) -> list[Found]:
     noun = (match.groupdict().get("noun") or "").lower()
     if re.search(r"\bsuch\b", match.groupdict().get("mods") or ""):
         return []  # "did not identify any such victims" refers to a subgroup named before
-    victim_noun = bool(noun) and not re.search(r"trafficker|suspect|defendant|offender|perpetrator|cases|officials|officers|employees", noun)
+    victim_noun = bool(noun) and not re.search(r"trafficker|suspect|defendant|offender|perpetrator|cases", noun)
+    victim_noun = victim_noun and not _OFFICIALS.search(noun)
     found = []
     for verb in verbs:
         name = LE_VERBS.get(verb) or NONE_VERBS.get(verb)

@@ -57,8 +57,8 @@ _STOP = (
 )
 _LE_NOUNS = (
     r"(?:alleged\s+|suspected\s+)?traffickers?|suspects?|defendants?|individuals|people|persons|"
-    r"perpetrators?|offenders?|cases|officials|officers|employees|soldiers|guards|policemen|civil\s+servants|"
-    r"judges|diplomats"
+    r"perpetrators?|offenders?|cases|officials?|officers?|employees?|soldiers?|guards?|policem[ae]n|"
+    r"civil\s+servants?|judges?|diplomats?"
 )
 _VICTIM_NOUNS = (
     r"victims?|survivors?|children|minors|girls|boys|women|men|adults|persons|people|individuals|"

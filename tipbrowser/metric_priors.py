@@ -47,6 +47,7 @@ _PRIOR_SAME = build(
 _PRIOR_PAIR_MORE = build(
     r"\s*,?\s*and\s+(?P<value><<N>>)(?P<noun>" + _PAIR_WORDS + r")\s+and\s+(?P<value2><<N>>)" + _PAIR_WORDS + _WHEN
 )
+_FIRST_COUNT = build(r"\(\s*(?P<value><<N>>)\s+(?P<noun>[A-Za-z]+)\b")
 _PRIOR_ANY_PAREN = build(r"\((?=[^()]*\b(?:in|during)\s+<<Y>>\s*\))[^()]*\)")
 _PRIOR_MORE = build(
     r"\s*,?\s*(?:and\s+|as\s+well\s+as\s+)?" + _PRIOR_VALUE + _PRIOR_WORDS + _WHEN
@@ -75,6 +76,8 @@ class Region:
     """Whether two figures before share the comparison ("compared with 9 and 4 in 2022")."""
     second: tuple[Prior, ...] = ()
     """When paired, the priors of the second figure; `priors` are the first's."""
+    unit: str | None = None
+    """For a loosely read prior, the noun its figure counts: it goes only to a figure of that unit."""
     same: bool = False
     """Whether the prior is "the same number as in 2019": its value is the figure's own."""
     items: tuple[tuple[str, int | float], ...] = ()
@@ -119,11 +122,21 @@ def find_priors(text: str, words: set[str]) -> list[Region]:
             priors = tuple(p for p in map(_prior, found) if p is not None)
             money = any(m.group("dollar") or _MONEY_WORDS.search(m.group("noun") or "") for m in found)
             regions.append(Region(match.start(), found[-1].end(), priors, bool(money)))
-    if "(" in text:  # "(12 investigations, 15 prosecutions, and two convictions in 2022)": claimed, unread
+    if "(" in text:  # "(19 cases involving 30 suspects in 2020)": claimed; its first figure read if it can be
         for match in _PRIOR_ANY_PAREN.finditer(text):
             if not any(r.start < match.end() and match.start() < r.end for r in regions):
-                regions.append(Region(match.start(), match.end()))
+                regions.append(_loose_prior(match))
     return regions
+
+
+def _loose_prior(match: re.Match[str]) -> Region:
+    """A parenthesis of earlier figures: its first count is the prior of a figure counting the same noun."""
+    first = _FIRST_COUNT.match(match.group())
+    year = YEAR_IN.search(match.group())
+    if first is None or year is None or (value := parse_number(first.group("value"))) is None:
+        return Region(match.start(), match.end())
+    prior = Prior(int(year.group("year")), None, value)
+    return Region(match.start(), match.end(), (prior,), unit=first.group("noun").lower())
 
 
 def find_breakdowns(text: str) -> list[Region]:

@@ -273,8 +273,10 @@ def _attach_priors(groups: list[_Group], priors: list[Region]) -> None:
 
 def _fits(group: _Group, region: Region) -> bool:
     """Money priors go to money figures, counts to counts, and never to a subset."""
-    is_money = group.founds[0].currency is not None
-    return is_money == region.money and group.founds[0].subset is None
+    first = group.founds[0]
+    if region.unit is not None and (first.unit or "").split()[-1:] != [region.unit]:
+        return False
+    return (first.currency is not None) == region.money and first.subset is None
 
 
 def _attach_breakdowns(groups: list[_Group], breakdowns: list[Region], text: str) -> None:
