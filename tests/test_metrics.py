@@ -195,3 +195,19 @@ def test_any_text_extracts_without_crashing(body: str) -> None:
         assert 0 <= metric.span.start < metric.span.end <= len(report.text)
         for char in metric.span.slice(report.text):
             assert not (char.isdigit() and not char.isascii())
+
+
+def test_history_and_change_for_sparklines_and_arrows(norway: Report) -> None:
+    metrics = extract_metrics(norway)
+    (investigations,) = by_name(metrics, "investigations")
+    assert investigations.history == ((2022, 32), (2023, 27), (2024, 19))
+    change = investigations.change
+    assert change is not None
+    assert (change.prior.year, change.delta, change.percent, change.arrow) == (2023, -8.0, -29.6, "▼")
+    (prosecutions,) = by_name(metrics, "prosecutions")
+    assert prosecutions.change is not None and prosecutions.change.percent is None
+    assert prosecutions.change.arrow == "▲"
+    (sentences,) = by_name(metrics, "sentences")
+    assert sentences.history == () and sentences.change is None
+    (shelters,) = by_name(metrics, "shelters")
+    assert shelters.history == ((None, 3),) and shelters.change is None

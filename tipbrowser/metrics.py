@@ -20,6 +20,7 @@ __all__ = [
     "Prior",
     "Range",
     "Metric",
+    "Change",
     "extract_metrics",
     "metric_dict",
     "metric_row",
@@ -81,6 +82,47 @@ class Metric:
     def is_headline(self) -> bool:
         """Whether this is a whole-report figure of a standard kind (not a subset)."""
         return self.subset is None and self.name in HEADLINE_NAMES
+
+    @property
+    def history(self) -> tuple[tuple[int | None, float | int], ...]:
+        """The dated values, oldest first and this figure last, for a sparkline.
+
+        Ranges and undated priors are left out; this figure closes the series even when its
+        own year is not stated.
+        """
+        if isinstance(self.value, Range):
+            return ()
+        dated = sorted((p.year, p.value) for p in self.prior if p.year is not None and not isinstance(p.value, Range))
+        return (*dated, (self.year, self.value))  # type: ignore[return-value]
+
+    @property
+    def change(self) -> Change | None:
+        """How this figure compares with the latest prior the sentence gives, if any."""
+        if isinstance(self.value, Range):
+            return None
+        usable = [p for p in self.prior if not isinstance(p.value, Range)]
+        if not usable:
+            return None
+        latest = max(usable, key=lambda p: (p.year is not None, p.year or 0))
+        before = float(latest.value)  # type: ignore[arg-type]
+        delta = float(self.value) - before
+        percent = None if before == 0 else round(100 * delta / before, 1)
+        return Change(latest, delta, percent)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A figure against its latest prior: the prior, the difference and the percent change."""
+
+    prior: Prior
+    delta: float
+    percent: float | None
+    """None when the prior is zero."""
+
+    @property
+    def arrow(self) -> str:
+        """▲ for an increase, ▼ for a decrease, ＝ for no change."""
+        return "▲" if self.delta > 0 else "▼" if self.delta < 0 else "＝"
 
 
 # ---------------------------------------------------------------------------------------
