@@ -93,7 +93,7 @@ class Metric:
         if isinstance(self.value, Range):
             return ()
         dated = sorted((p.year, p.value) for p in self.prior if p.year is not None and not isinstance(p.value, Range))
-        return (*dated, (self.year, self.value))  # type: ignore[return-value]
+        return (*dated, (self.year, self.value))
 
     @property
     def change(self) -> Change | None:
