@@ -64,6 +64,12 @@ def test_prefix(index: SearchIndex) -> None:
     assert index.search("zzz*").total == 0
 
 
+def test_a_prefix_of_either_spelling_finds_both(index: SearchIndex) -> None:
+    assert matched(index.search("labou*", limit=50)) >= {"labour", "labor"}
+    uk, us = matched(index.search("criminalis*")), matched(index.search("criminaliz*"))
+    assert uk == us and "criminalise" in uk
+
+
 def test_a_short_prefix_still_matches(index: SearchIndex) -> None:
     result = index.search("s*", limit=200)
     assert result.total > 0

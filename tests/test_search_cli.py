@@ -99,3 +99,8 @@ def test_a_bad_limit_is_a_usage_error(capsys: pytest.CaptureFixture[str], limit:
         main(["search", "x", "--limit", limit])
     assert exit_info.value.code == 2
     assert "--limit" in capsys.readouterr().err
+
+
+def test_an_empty_folder_is_a_usage_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    status, out, err = run(capsys, "x", str(tmp_path))
+    assert status == 2 and out == "" and "nothing to search" in err

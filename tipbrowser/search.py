@@ -24,12 +24,12 @@ CREATE TABLE sentences(
     rowid INTEGER PRIMARY KEY, rid INTEGER, sentence_id TEXT, paragraph_id TEXT,
     section_id TEXT, section_kind TEXT, section_title TEXT, text TEXT);
 CREATE INDEX sentences_rid ON sentences(rid);
-CREATE TABLE vocabulary(word TEXT PRIMARY KEY, stem TEXT) WITHOUT ROWID;
+CREATE TABLE vocabulary(word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE VIRTUAL TABLE body USING fts5(text, content='', prefix='1 2 3', tokenize='{TOKENIZER}');
 """
 
-_PREFIX_EXPANSION = 64
-"""A prefix that begins more stems than this is matched on the stem instead."""
+_PREFIX_EXPANSION = 256
+"""A prefix that begins more words than this is matched on the stem instead."""
 
 RANK_LIMIT = 2500
 """Above this many hits, ranking (BM25 on every hit) would be slow: hits come in reading order."""
@@ -82,6 +82,7 @@ class SearchIndex:
         self._db.executescript(_SCHEMA)
         self._lock = threading.RLock()
         self._sections: list[tuple[str, str]] | None = None
+        self._prefixes: dict[str, dict[str, str] | None] = {}
 
     @classmethod
     def build(cls, reports: Iterable[Report]) -> SearchIndex:
@@ -102,6 +103,7 @@ class SearchIndex:
             for report in reports:
                 self._insert(report)
             self._sections = None
+            self._prefixes.clear()
 
     def _insert(self, report: Report) -> None:
         found = list(report.sentences())
@@ -121,7 +123,9 @@ class SearchIndex:
         )
         folded, pairs = fold_texts(texts)
         self._db.executemany("INSERT INTO body(rowid, text) VALUES (?, ?)", list(enumerate(folded, first)))
-        self._db.executemany("INSERT OR IGNORE INTO vocabulary VALUES (?, ?)", _vocabulary_rows(pairs))
+        self._db.executemany(
+            "INSERT OR IGNORE INTO vocabulary VALUES (?)", [(word,) for pair in sorted(pairs) for word in pair]
+        )
 
     def _remove(self, report_id: str) -> None:
         found = self._db.execute("SELECT rid FROM reports WHERE report_id = ?", (report_id,)).fetchone()
@@ -247,33 +251,43 @@ class SearchIndex:
     def _term_expression(self, term: Term) -> str | None:
         if term.kind is not TermKind.PREFIX:
             return _quote(" ".join(term.tokens))
-        words = self._prefix_words(term.tokens[0])
-        if words is None:
+        expansion = self._prefix_expansion(term.tokens[0])
+        if expansion is None:
             return _quote(term.tokens[0]) + "*"
-        if not words:
-            return None
-        return "(" + " OR ".join(_quote(word) for word in words) + ")" if len(words) > 1 else _quote(words[0])
+        words = sorted(expansion.values())
+        if len(words) <= 1:
+            return _quote(words[0]) if words else None
+        return "(" + " OR ".join(_quote(word) for word in words) + ")"
 
-    def _prefix_words(self, prefix: str) -> list[str] | None:
-        """One word per stem that words beginning with `prefix` have; None if too many."""
-        rows = self._db.execute(
-            "SELECT min(word), stem FROM vocabulary WHERE word >= ? AND word < ? GROUP BY stem LIMIT ?",
-            (prefix, prefix + "\U0010ffff", _PREFIX_EXPANSION + 1),
-        ).fetchall()
-        if len(rows) > _PREFIX_EXPANSION:
-            return None
-        return [word for word, _ in rows]
+    def _prefix_expansion(self, prefix: str) -> dict[str, str] | None:
+        """Each stem of the words that begin with `prefix`, with one of those words (folded).
+
+        None when more than `_PREFIX_EXPANSION` words begin with it: then the prefix is
+        matched on the stems themselves (as FTS5 does).
+        """
+        with self._lock:
+            if prefix not in self._prefixes:
+                words = [
+                    word
+                    for (word,) in self._db.execute(
+                        "SELECT word FROM vocabulary WHERE word >= ? AND word < ? LIMIT ?",
+                        (prefix, prefix + "\U0010ffff", _PREFIX_EXPANSION + 1),
+                    )
+                ]
+                expansion = None
+                if len(words) <= _PREFIX_EXPANSION:
+                    folded = {fold(word) for word in words}
+                    stem_of = stems(folded)
+                    expansion = {stem_of[word]: word for word in sorted(folded, reverse=True)}
+                self._prefixes[prefix] = expansion
+            return self._prefixes[prefix]
 
     def _prefix_stems(self, prefix: str) -> tuple[frozenset[str], str | None]:
         """The stems a prefix term matches: a set, or (when there are too many) a stem prefix."""
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT DISTINCT stem FROM vocabulary WHERE word >= ? AND word < ? LIMIT ?",
-                (prefix, prefix + "\U0010ffff", _PREFIX_EXPANSION + 1),
-            ).fetchall()
-        if len(rows) > _PREFIX_EXPANSION:
+        expansion = self._prefix_expansion(prefix)
+        if expansion is None:
             return frozenset(), stems([prefix])[prefix]
-        return frozenset(stem for (stem,) in rows), None
+        return frozenset(expansion), None
 
     # -- services for other modules ---------------------------------------------------
 
@@ -372,14 +386,6 @@ class SearchIndex:
         except TimeoutError:
             notice = "The pattern took too long; the hits shown are those found before it was stopped."
         return SearchResult(pattern, total, tuple(hits), notice)
-
-
-def _vocabulary_rows(pairs: set[tuple[str, str]]) -> list[tuple[str, str]]:
-    """(word, stem) for every word as folded and as written, so a prefix finds either."""
-    stem_of = stems(folded for _, folded in pairs)
-    rows = {(folded, stem_of[folded]) for _, folded in pairs}
-    rows.update((written, stem_of[folded]) for written, folded in pairs)
-    return sorted(rows)
 
 
 def _hit(row: tuple, spans: tuple[tuple[int, int], ...]) -> Hit:  # type: ignore[type-arg]

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from tipbrowser.cli.common import max_bytes, print_text
+from tipbrowser.errors import UsageError
 from tipbrowser.export import dumps
 from tipbrowser.model import Report
 from tipbrowser.search import Hit, SearchIndex, SearchResult
@@ -58,6 +59,8 @@ def _count(value: str) -> int:
 def run(args: argparse.Namespace) -> int:
     """Search the reports and print the hits."""
     reports = list(load_reports(args.paths, max_bytes(args)))
+    if not reports:
+        raise UsageError("there is nothing to search: the folders given hold no readable .txt narratives")
     index = SearchIndex.build(reports)
     result = index.search(args.query, limit=args.limit, regex=args.regex)
     if args.json:
