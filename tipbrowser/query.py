@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -78,11 +79,11 @@ class Query:
 
 
 # One lexeme: an optional "-", then "field:" with a quoted or bare value, a quoted phrase
-# (closed or not), or a bare run of non-space characters.
+# (closed or not; a "*" after it is ignored), or a bare run of non-space characters.
 _LEXEME = re.compile(
     r"""(?P<neg>-)?
         (?:(?P<field>[A-Za-z]+):(?:"(?P<fquoted>[^"]*)"|(?P<fbare>[^\s"]*))
-          |"(?P<phrase>[^"]*)(?P<closed>"?)(?P<pstar>\*?)
+          |"(?P<phrase>[^"]*)(?P<closed>"?)\*?
           |(?P<bare>[^\s"]+))""",
     re.VERBOSE,
 )
@@ -127,7 +128,7 @@ def parse(text: str) -> Query:
     return query
 
 
-def _iter_lexemes(text: str):  # type: ignore[no-untyped-def]
+def _iter_lexemes(text: str) -> Iterator[re.Match[str]]:
     position = 0
     while True:
         space = _SPACE.match(text, position)
@@ -170,8 +171,6 @@ def _item(match: re.Match[str], query: Query) -> Term | Filter | None:
         if "*" in stripped:
             query.problem = "* may only end a word"
         return _term(TermKind.PREFIX, stripped.replace("*", " "), query)
-    if match.group("neg") and not bare:
-        query.problem = "- must be followed by a word"
     return _term(TermKind.WORD, bare, query)
 
 
@@ -181,9 +180,7 @@ def _term(kind: TermKind, text: str, query: Query) -> Term | None:
         if kind is TermKind.PREFIX or _OPERATORS.intersection(text):
             query.problem = query.problem or f"{text or '*'!r} has nothing to search for"
         return None
-    if kind is TermKind.PREFIX and len(tokens) > 1:
-        return Term(TermKind.PHRASE, text, tokens)
-    if kind is TermKind.WORD and len(tokens) > 1:
+    if len(tokens) > 1:  # "anti-trafficking", "d'Ivoire": its pieces, in order
         return Term(TermKind.PHRASE, text, tokens)
     return Term(kind, text, tokens)
 
