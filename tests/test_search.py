@@ -309,14 +309,16 @@ def test_an_unparsable_query_falls_back_to_its_words(index: SearchIndex) -> None
 def test_regex_mode_matches_the_original_text(index: SearchIndex) -> None:
     result = index.search(r"\d+ (calls|victims)", regex=True)
     assert matched(result) == {"120 calls", "40 victims"}
-    assert result.notice is None
+    assert result.notice is None and result.total_exact
+    assert [hit.sentence_id.split("/", 1)[1] for hit in result.hits] == ["protection/p1/s1", "prevention/p1/s1"]
 
 
 def test_a_catastrophic_pattern_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("tipbrowser.search.REGEX_SECONDS", 0.05)
     report = _one_report("a" * 40 + "b.")
     result = SearchIndex.build([report]).search("(a|aa)+$", regex=True)
-    assert result.notice and "too long" in result.notice
+    assert result.notice and "pattern took too long" in result.notice
+    assert not result.total_exact
 
 
 @pytest.mark.parametrize("pattern", ["a{99999999999}", "(" * 5000, "(" * 900 + "a" + ")" * 900, "[", "(?P<"])

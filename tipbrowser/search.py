@@ -372,7 +372,7 @@ class SearchIndex:
             f"SELECT {_COLUMNS} FROM sentences s JOIN reports r ON r.rid = s.rid {where} ORDER BY s.rowid"
         )
         deadline = time.monotonic() + REGEX_SECONDS
-        total, hits = 0, []
+        total, hits, finished = 0, [], True
         try:
             for row in rows:
                 remaining = deadline - time.monotonic()
@@ -381,11 +381,12 @@ class SearchIndex:
                 spans = tuple(m.span() for m in compiled.finditer(row[6], timeout=remaining) if m.end() > m.start())
                 if spans:
                     if offset <= total < offset + limit:
-                        hits.append(_hit((*row, float(len(spans))), spans))
+                        hits.append(_hit((*row, 0.0), spans))
                     total += 1
         except TimeoutError:
+            finished = False
             notice = "The pattern took too long; the hits shown are those found before it was stopped."
-        return SearchResult(pattern, total, tuple(hits), notice)
+        return SearchResult(pattern, total, tuple(hits), notice, finished)
 
 
 def _hit(row: tuple, spans: tuple[tuple[int, int], ...]) -> Hit:  # type: ignore[type-arg]
