@@ -276,7 +276,7 @@ _HOTLINE = re.compile(r"hot\s?line|help\s?line|phone\s+line|call\s+cent", re.I)
 
 _JOINT = re.compile(r"\b(?:joint|international|cross-border|transnational|bilateral)\b", re.I)
 _AGAINST_OFFICIALS = re.compile(
-    r"^[^,;.]{0,25}?\b(?:into|of|against|involving)\s+(?:\S+\s+){0,3}?(?:government\s+)?(?:officials?|officers?|"
+    r"[^,;.]{0,25}?\b(?:into|of|against|involving)\s+(?:\S+\s+){0,3}?(?:government\s+)?(?:officials?|officers?|"
     r"guards?|police(?:men|man)?|employees?|civil\s+servants?|judges?|soldiers?|diplomats?)\b"
 )
 _PROCEEDING_NAMES = {
@@ -301,7 +301,7 @@ def counted(match: re.Match[str], ctx: Context) -> list[Found]:
         return []
     subset = None
     if name in _PROCEEDING_NAMES:
-        if _AGAINST_OFFICIALS.search(ctx.sentence[match.end() :]):
+        if _AGAINST_OFFICIALS.match(ctx.sentence, match.end(), match.end() + 120):
             name = _PROCEEDING_NAMES[name]
         elif _JOINT.search(phrase):
             subset = _JOINT.search(phrase).group().lower()  # type: ignore[union-attr]
@@ -385,7 +385,7 @@ def estimated(match: re.Match[str], ctx: Context) -> list[Found]:
     value = _count(match)
     if value is None or value < 20 or _NOT_COUNTED.match(match.group("noun")):
         return []
-    clause = re.split(r"[;:,]", ctx.sentence[: match.start()])[-1]
+    clause = re.split(r"[;:,]", ctx.sentence[max(0, match.start() - 200) : match.start()])[-1]
     if _MONEY_CONTEXT.search(clause):
         return []  # "a budget of about 1.1 billion ducats": money in a currency not known as one
     return [found_at(match, "other", value, unit=_noun_phrase(match))]

@@ -47,7 +47,7 @@ _SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
 def money(match: re.Match[str], ctx: Context) -> list[Found]:
     """An amount of money: funding, fines, compensation or penalties, with currency and USD."""
     amount = parse_number(match.group("value"))
-    clause = re.split(r"[;:]", ctx.sentence[: match.start()])[-1]
+    clause = re.split(r"[;:]", ctx.sentence[max(0, match.start() - 200) : match.start()])[-1]
     name = next((label for regex, label in _MONEY_NAMES if regex.search(clause)), None)
     if name == "fines" and PENALTY_WORDS.search(ctx.sentence):
         name = "penalties"
@@ -64,7 +64,7 @@ def money(match: re.Match[str], ctx: Context) -> list[Found]:
         usd = amount
     start = match.start("dollar") if groups.get("dollar") else match.start("value")
     value: int | float | Range = amount
-    low = _MONEY_LOW.search(ctx.sentence, 0, start)
+    low = _MONEY_LOW.search(ctx.sentence, max(0, start - 80), start)
     if low is not None and (low_value := parse_number(low.group("low"))) is not None and low_value < amount:
         value, start, usd = Range(low_value, amount), low.start("low"), None
     purpose = _PURPOSE.match(ctx.sentence, match.end())

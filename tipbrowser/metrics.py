@@ -372,8 +372,15 @@ def _year_after(text: str, group: _Group) -> int | None:
 
 
 def _lead_year(text: str, before: int) -> int | None:
-    years = [int(m.group("year")) for m in _LEAD_YEAR.finditer(text, 0, before + 1)]
-    return years[-1] if years else None
+    years = [(m.start(), int(m.group("year"))) for m in _lead_years(text)]
+    earlier = [year for start, year in years if start <= before]
+    return earlier[-1] if earlier else None
+
+
+@functools.lru_cache(maxsize=8)
+def _lead_years(text: str) -> tuple[re.Match[str], ...]:
+    """Each "In 2024," of a sentence, found once however many figures it holds."""
+    return tuple(_LEAD_YEAR.finditer(text))
 
 
 def _pillar(kind: SectionKind, name: str) -> str:
