@@ -31,7 +31,7 @@ CREATE VIRTUAL TABLE body USING fts5(text, content='', prefix='1 2 3', tokenize=
 _PREFIX_EXPANSION = 256
 """A prefix that begins more words than this is matched on the stem instead."""
 
-RANK_LIMIT = 2500
+RANK_LIMIT = 1000
 """Above this many hits, ranking (BM25 on every hit) would be slow: hits come in reading order."""
 
 COUNT_LIMIT = 5000
