@@ -58,10 +58,9 @@ def _count(value: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Search the reports and print the hits."""
-    reports = list(load_reports(args.paths, max_bytes(args)))
-    if not reports:
+    index = SearchIndex.build(load_reports(args.paths, max_bytes(args)))
+    if not index.report_ids():
         raise UsageError("there is nothing to search: the folders given hold no readable .txt narratives")
-    index = SearchIndex.build(reports)
     result = index.search(args.query, limit=args.limit, regex=args.regex)
     if args.json:
         print_text(dumps(result_dict(result)))
