@@ -55,3 +55,16 @@ def test_a_crash_with_debug_keeps_the_traceback(monkeypatch, capsys) -> None:
     assert main(["--debug"]) == 1
     err = capsys.readouterr().err
     assert "Traceback" in err and "the widget broke" in err
+
+
+def test_a_folder_opens_the_narratives_inside_it(tmp_path: Path, norway_path: Path, hostile_path: Path, monkeypatch, capsys) -> None:
+    opened = []
+    monkeypatch.setattr(app_module.TipBrowserApp, "run", lambda self, **kw: opened.append(self))
+    (tmp_path / "a.txt").write_bytes(norway_path.read_bytes())
+    (tmp_path / "b.txt").write_bytes(hostile_path.read_bytes())
+    assert main([str(tmp_path)]) == 0
+    assert [r.id for r in opened[0].reports] == ["norway-2025", "freedonia-2024"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main([str(empty)]) == 2
+    assert "no narratives" in capsys.readouterr().err
