@@ -321,7 +321,7 @@ def test_a_catastrophic_pattern_is_stopped(monkeypatch: pytest.MonkeyPatch) -> N
     assert not result.total_exact
 
 
-@pytest.mark.parametrize("pattern", ["a{99999999999}", "(" * 5000, "(" * 900 + "a" + ")" * 900, "[", "(?P<"])
+@pytest.mark.parametrize("pattern", ["a{99999999999}", "(" * 5000, "(" * 499 + "a" + ")" * 499, "[", "(?P<"])
 def test_bad_patterns_say_so(index: SearchIndex, pattern: str) -> None:
     result = index.search(pattern, regex=True)
     assert result.total == 0
