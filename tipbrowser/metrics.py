@@ -14,7 +14,7 @@ from tipbrowser.metric_export import CSV_COLUMNS, metric_dict, metric_row
 from tipbrowser.metric_patterns import IGNORED, LEAD, LEAD_LAST_WORDS, PATTERNS, MetricPattern, build
 from tipbrowser.metric_priors import YEAR_IN, Prior, Region, find_breakdowns, find_priors
 from tipbrowser.model import Paragraph, Report, Section, SectionKind, Sentence, Span
-from tipbrowser.numbers import NUMBER, NUMBER_WORDS
+from tipbrowser.numbers import NUMBER, NUMBER_WORDS, parse_number
 
 __all__ = [
     "Prior",
@@ -181,9 +181,56 @@ def _extract(report: Report) -> tuple[Metric, ...]:
             continue
         context.sentence = sentence.text
         context.section = section.kind.value
+        if _THIS_COMPARED.match(sentence.text):
+            _compare_back(metrics, sentence)
+            continue
         for group in _sentence_groups(context):
             metrics.extend(_metrics(report, section, paragraph, sentence, group))
     return tuple(metrics)
+
+
+_THIS_COMPARED = re.compile(
+    r"(?:This|These|That|It|They)\s+(?:figure\s+|number\s+|total\s+)?(?:was\s+|were\s+|is\s+|are\s+)?"
+    r"(?:compared|compares|represented|represents|marked|marks)\s+(?:with|to|an?\s+(?:\w+\s+)?(?:increase|decrease|"
+    r"decline|rise|drop)\s+from)\b"
+)
+_COUNTED_BACK = build(r"(?P<value><<N>>)(?P<noun>(?:\s+(?!(?:and|or|in|during|with|to|of|for)\b)[A-Za-z][\w’'-]*){0,3})")
+_WHEN_BACK = build(
+    r"(?:in|during)\s+(?P<year><<Y>>)|(?P<label>(?:the\s+)?(?:previous|prior|last|preceding)\s+(?:reporting\s+)?"
+    r"(?:period|year))"
+)
+
+
+def _compare_back(metrics: list[Metric], sentence: Sentence) -> None:
+    """ "This compared with one investigation … during the previous reporting period": priors
+    for the figures of the sentence before, matched by their noun, or in order."""
+    when = list(_WHEN_BACK.finditer(sentence.text))
+    previous = [i for i, m in enumerate(metrics) if m.paragraph_id == sentence.id.rsplit("/", 1)[0]
+                and m.sentence_id.endswith(f"/s{int(sentence.id.rsplit('/s', 1)[1]) - 1}") and m.currency is None]
+    if not when or not previous:
+        return
+    year = int(when[-1].group("year")) if when[-1].group("year") else None
+    label = " ".join(when[-1].group("label").split()) if when[-1].group("label") else None
+    counts = [(m, parse_number(m.group("value"))) for m in _COUNTED_BACK.finditer(sentence.text, 0, when[-1].start())]
+    counts = [(m, v) for m, v in counts if v is not None]
+    by_order = len(counts) == len(previous)
+    used: set[int] = set()
+    for position, (match, value) in enumerate(counts):
+        noun = _head(match.group("noun"))
+        target = next((i for i in previous if i not in used and noun and _head(metrics[i].unit or "") == noun), None)
+        if target is None and by_order:
+            target = previous[position]
+        if target is not None:
+            used.add(target)
+            metric = metrics[target]
+            stated = metric.year if metric.year is not None or year is None else year + 1
+            metrics[target] = dataclasses.replace(metric, prior=(*metric.prior, Prior(year, label, value)), year=stated)
+
+
+def _head(words: str) -> str:
+    """The last word, singular: "trafficking investigations" → "investigation"."""
+    last = words.split()[-1].lower() if words.split() else ""
+    return last[:-1] if last.endswith("s") else last
 
 
 def _scan(text: str) -> tuple[set[str], list[int]]:
