@@ -5,16 +5,16 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from tipbrowser.metric_converters import Context, Found, Range
 from tipbrowser.metric_export import CSV_COLUMNS, metric_dict, metric_row
-from tipbrowser.metric_patterns import IGNORED, LEAD, LEAD_LAST_WORDS, PATTERNS, MetricPattern, build
+from tipbrowser.metric_patterns import IGNORED, PATTERNS, build
 from tipbrowser.metric_priors import YEAR_IN, Prior, Region, find_breakdowns, find_priors
+from tipbrowser.metric_scan import matches, scan
 from tipbrowser.model import Paragraph, Report, Section, SectionKind, Sentence, Span
-from tipbrowser.numbers import NUMBER, NUMBER_WORDS, parse_number
+from tipbrowser.numbers import parse_number
 
 __all__ = [
     "Prior",
@@ -129,9 +129,6 @@ class Change:
 # Extraction.
 
 _LEAD_YEAR = build(r"(?:^|,\s*|;\s*)(?i:in|during|throughout)\s+(?:(?:calendar|fiscal)\s+year\s+|FY\s*)?(?P<year><<Y>>)\s*,")
-_WORD = re.compile(r"[A-Za-z]+")
-_DIGITS = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
-_NUMBER = re.compile(NUMBER)
 _ZERO_WORDS = frozenset({"any", "none", "nobody"})
 
 @dataclass(slots=True)
@@ -211,8 +208,11 @@ def _compare_back(metrics: list[Metric], sentence: Sentence) -> None:
         return
     year = int(when[-1].group("year")) if when[-1].group("year") else None
     label = " ".join(when[-1].group("label").split()) if when[-1].group("label") else None
-    counts = [(m, parse_number(m.group("value"))) for m in _COUNTED_BACK.finditer(sentence.text, 0, when[-1].start())]
-    counts = [(m, v) for m, v in counts if v is not None]
+    counts = [
+        (m, value)
+        for m in _COUNTED_BACK.finditer(sentence.text, 0, when[-1].start())
+        if (value := parse_number(m.group("value"))) is not None
+    ]
     by_order = len(counts) == len(previous)
     used: set[int] = set()
     for position, (match, value) in enumerate(counts):
@@ -233,47 +233,16 @@ def _head(words: str) -> str:
     return last[:-1] if last.endswith("s") else last
 
 
-def _scan(text: str) -> tuple[set[str], list[int]]:
-    """The sentence's lower-case words, and where a number (or what leads into one) starts."""
-    words = set(_WORD.findall(text.lower()))
-    candidates = [m.start() for m in _DIGITS.finditer(text)]
-    spelled = words & NUMBER_WORDS
-    if spelled:
-        candidates += [m.start() for m in _spelled(frozenset(spelled)).finditer(text)]
-    starts: list[int] = []
-    for start in sorted(candidates):
-        if _NUMBER.match(text, start) is None:
-            continue
-        starts.extend(_leads(text, start))
-    return words, starts
-
-
-@functools.lru_cache(maxsize=256)
-def _spelled(words: frozenset[str]) -> re.Pattern[str]:
-    """A regex finding these number words (a sentence holds few, so this is cached well)."""
-    return re.compile(r"\b(?:" + "|".join(sorted(words)) + r")\b", re.IGNORECASE)
-
-
-def _leads(text: str, start: int) -> list[int]:
-    """`start`, preceded by where a qualifier or total leading into it starts, if any."""
-    before = text[max(0, start - 40) : start].rstrip()
-    if before.rsplit(None, 1)[-1:] and before.rsplit(None, 1)[-1].lower() in LEAD_LAST_WORDS:
-        lead = LEAD.search(text, max(0, start - 40), start)
-        if lead is not None and lead.start() < start:
-            return [lead.start(), start]
-    return [start]
-
-
 def _sentence_groups(context: Context) -> list[_Group]:
     text = context.sentence
-    words, starts = _scan(text)
+    words, starts = scan(text)
     if not starts and _ZERO_WORDS.isdisjoint(words):
         return []
     ignored = [
         Region(m.start(), m.end())
         for pattern in IGNORED
         if pattern.may_match(text, words)
-        for m in _matches(pattern, text, starts)
+        for m in matches(pattern, text, starts)
     ]
     priors = find_priors(text, words)
     breakdowns = find_breakdowns(text)
@@ -282,7 +251,7 @@ def _sentence_groups(context: Context) -> list[_Group]:
     for pattern in PATTERNS:
         if not pattern.may_match(text, words):
             continue
-        for match in _matches(pattern, text, starts):
+        for match in matches(pattern, text, starts):
             founds = [f for f in pattern.convert(match, context) if not _overlaps(claimed, f.start, f.end)]
             founds = list({f.name: f for f in reversed(founds)}.values())[::-1]  # "identified and confirmed"
             if founds:
@@ -293,29 +262,6 @@ def _sentence_groups(context: Context) -> list[_Group]:
     _attach_priors(groups, priors)
     _attach_breakdowns(groups, breakdowns, text)
     return [g for g in groups if g.founds]
-
-
-def _matches(pattern: MetricPattern, text: str, numbers: list[int]) -> Iterator[re.Match[str]]:
-    """Every match of the pattern, overlapping ones included, tried only where one can start."""
-    if pattern.anchored or pattern.first is not None:
-        starts = numbers if pattern.anchored else _first_positions(pattern.first, text)  # type: ignore[arg-type]
-        for start in starts:
-            match = pattern.regex.match(text, start)
-            if match is not None:
-                yield match
-        return
-    position = 0
-    while (match := pattern.regex.search(text, position)) is not None:
-        position = match.start() + 1
-        yield match
-
-
-def _first_positions(first: re.Pattern[str], text: str) -> list[int]:
-    """Where `first` matches, and where a qualifier or total leading into it starts."""
-    positions: list[int] = []
-    for match in first.finditer(text):
-        positions.extend(_leads(text, match.start()))
-    return positions
 
 
 def _overlaps(claimed: list[tuple[int, int]], start: int, end: int) -> bool:
