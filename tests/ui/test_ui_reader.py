@@ -191,3 +191,17 @@ async def test_open_file_dialog_opens_a_narrative_and_survives_a_bad_path(hostil
         await pilot.pause()
         assert app.report.id == "freedonia-2024"
         assert app.reading.document.report is app.report
+
+
+async def test_tab_cycles_only_through_panes_on_screen() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        seen = []
+        for _ in range(4):
+            await pilot.press("tab")
+            await pilot.pause()
+            seen.append(type(app.focused).__name__)
+        assert "SectionTree" not in seen
+        assert seen.count("DocumentView") == 2

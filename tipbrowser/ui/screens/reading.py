@@ -25,9 +25,6 @@ SIDE_PANEL_MIN_WIDTH = 140
 NARROW_WIDTH = 100
 """Below this many columns the tree narrows, and the side panel takes its place when shown."""
 
-PANES = ("tree", "document", "metrics", "recommendations")
-
-
 class ReadingScreen(Screen[None]):
     """Shows one report and keeps its panes in step."""
 
@@ -161,7 +158,7 @@ class ReadingScreen(Screen[None]):
 
     def action_cycle_panes(self) -> None:
         """Move focus to the next pane: tree, text, side panel."""
-        order = [self.tree, self.document]
+        order = [pane for pane in (self.tree, self.document) if pane.display]
         if self.side_panel.display:
             order.extend(self.side_panel.query("Tabs"))  # type: ignore[arg-type]
         focused = self.focused
