@@ -88,7 +88,8 @@ _MONEY_LOW = re.compile(
 _PURPOSE = re.compile(
     r"\s+(?:to\s+(?:fund|support|finance)\s+|toward(?:s)?\s+|for\s+|to\s+|on\s+|in\s+support\s+of\s+)"
     r"(?P<what>[^,;.()0-9]{3,80}?)"
-    r"(?=\s*[,;.(]|\s*$|\s+(?:an?\s+(?:\w+\s+)?(?:increase|decrease)|compared|from|in\s+(?:19|20)\d\d|during|which|that))"
+    r"(?=\s*[,;.(]|\s*$|\s+(?:an?\s+(?:\w+\s+)?(?:increase|decrease)|compared|from|in\s+(?:19|20)\d\d|during|which|"
+    r"that|and\s+(?:\$|[0-9]|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)))"
 )
 
 
