@@ -63,6 +63,8 @@ def money(match: re.Match[str], ctx: Context) -> list[Found]:
     if currency == "USD":
         usd = amount
     start = match.start("dollar") if groups.get("dollar") else match.start("value")
+    if groups.get("bare") and match.start("bare") < start:
+        start = match.start("bare")  # "SEK 4.5 million"
     value: int | float | Range = amount
     low = _MONEY_LOW.search(ctx.sentence, max(0, start - 80), start)
     if low is not None and (low_value := parse_number(low.group("low"))) is not None and low_value < amount:

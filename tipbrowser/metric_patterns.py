@@ -94,7 +94,8 @@ _FRAGMENTS["BE"] = r"(?:(?:were|was|had\s+been|have\s+been|been)\s+)?(?:\w+ly\s+
 _FRAGMENTS["CUR"] = (
     rf"(?P<cur>(?:[A-Z][a-z]+\s+){{0,3}}(?:\([A-Z]{{2,4}}\)\s+)?(?i:{CURRENCY_NOUNS})\b"
     # an unlisted currency is accepted when its code and a dollar amount follow it
-    r"|(?:[A-Z][a-z]+\s+){0,3}[a-z]+(?=\s*(?:\([A-Z]{2,4}\)\s*)?\(\s*(?:approximately\s+|about\s+)?(?:US)?\$)"
+    r"|(?:[A-Z][a-z]+\s+){0,3}(?!(?:million|billion|thousand)\b)[a-z]+"
+    r"(?=\s*(?:\([A-Z]{2,4}\)\s*)?\(\s*(?:approximately\s+|about\s+)?(?:US)?\$)"
     r"|(?P<bare>[A-Z]{3,4})\b)"
     r"(?:\s*\((?P<code>[A-Z]{2,4})\))?"
 )
@@ -152,7 +153,8 @@ PATTERNS: tuple[MetricPattern, ...] = (
         "term_range",
         r"(?P<low><<N>>)(?:\s+(?P<lowunit>years?|months?)(?:\s+and\s+(?P<lowextra><<N>>)\s+months?)?(?:[’']s?)?"
         + _IMPRISONMENT + r"?)?\s*(?:to|and|-|–)\s*"
-        r"(?P<high><<N>>)\s+" + _TERM + _IMPRISONMENT + "?" + _APPLIES,
+        r"(?P<high><<N>>)\s+" + _TERM + r"(?:\s+and\s+(?P<highextra><<N>>)\s+months?\b)?" + _IMPRISONMENT + "?"
+        + _APPLIES,
         term_range, anchored=True, words="year years month months",
     ),
     _pattern(
@@ -180,6 +182,8 @@ PATTERNS: tuple[MetricPattern, ...] = (
     _pattern("money_local", r"<<Q>>(?P<value><<N>>)\s+<<CUR>><<USD>>", money, anchored=True),
     _pattern("money_symbol", r"<<Q>>(?P<dollar>(?:US)?\$|€|£)\s?(?P<value><<N>>)", money, chars="$€£",
              first=r"(?:US)?[$€£]"),
+    _pattern("money_code_first", r"<<Q>>(?P<bare>[A-Z]{3})\s?(?P<value><<N>>)<<USD>>", money,
+             first=r"\b[A-Z]{3}\s?[0-9]"),
     _pattern(
         "granted_to",
         r"(?P<kind>reflection\s+(?:and\s+recovery\s+)?periods?|recovery\s+periods?|"

@@ -37,10 +37,13 @@ def term_range(match: re.Match[str], ctx: Context) -> list[Found]:
         low = round(low + extra / 12, 2)  # "two years and six months"
     if low_unit.startswith("month") and _unit(match) == "years":
         low = round(low / 12, 2)
+    high_extra = parse_number(match.group("highextra")) if match.group("highextra") else None
+    if high_extra is not None and _unit(match) == "years":
+        high = round(high + high_extra / 12, 2)
     if low > high:
         return []
     return [
-        Found(name, Range(low, high), match.start("low"), match.end("high"), unit=_unit(match),
+        Found(name, Range(low, high), match.start("low"), match.end("highextra" if high_extra else "high"), unit=_unit(match),
               qualifier=qualifier_of(match), applies_to=_applies(match))
     ]
 
