@@ -182,8 +182,20 @@ def _extract(report: Report) -> tuple[Metric, ...]:
             _compare_back(metrics, sentence)
             continue
         for group in _sentence_groups(context):
-            metrics.extend(_metrics(report, section, paragraph, sentence, group))
+            metrics.extend(m for m in _metrics(report, section, paragraph, sentence, group) if not _restated(m, metrics))
     return tuple(metrics)
+
+
+def _restated(metric: Metric, before: list[Metric]) -> bool:
+    """ "All nine convictions involved sex trafficking": the same figure again, adding nothing."""
+    if metric.prior or metric.breakdown:
+        return False
+    return any(
+        m.paragraph_id == metric.paragraph_id and m.sentence_id != metric.sentence_id
+        and (m.name, m.value, m.subset, m.currency) == (metric.name, metric.value, metric.subset, metric.currency)
+        and metric.year in (None, m.year)
+        for m in before[-12:]
+    )
 
 
 _THIS_COMPARED = re.compile(
