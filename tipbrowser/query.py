@@ -12,6 +12,7 @@ from tipbrowser.folding import fold, token_texts
 __all__ = [
     "FIELDS",
     "MAX_TERMS",
+    "QUERY_HELP",
     "TermKind",
     "Term",
     "Filter",
@@ -28,6 +29,18 @@ FIELDS = ("section", "country", "year", "tier")
 
 MAX_TERMS = 64
 """Terms beyond this many are ignored (and the result says so)."""
+
+QUERY_HELP: tuple[tuple[str, str], ...] = (
+    ("forced labor", "sentences with every word, in any form (labour, labourers)"),
+    ('"forced labor"', "the exact phrase"),
+    ("traffick*", 'words that begin with "traffick"'),
+    ("shelter -hotline", "leave out sentences that mention a hotline"),
+    ("shelter OR housing", "either word"),
+    ("section:protection", "only in a section (summary, prosecution, protection, prevention, profile …)"),
+    ("country:korea  year:2020-2024", "only reports of a country, a year or a range of years"),
+    ("tier:2wl", 'only reports at a tier: 1, 2, 2wl (or "2 watch list"), 3, special'),
+)
+"""The query language in one table (syntax, meaning), for help screens and `--help`."""
 
 
 class TermKind(str, Enum):

@@ -3,29 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
-from tipbrowser.cli.common import max_bytes, print_text
+from tipbrowser.cli.common import load_many, print_text
 from tipbrowser.errors import UsageError
 from tipbrowser.export import dumps
 from tipbrowser.model import Report
+from tipbrowser.query import QUERY_HELP
 from tipbrowser.search import Hit, SearchIndex, SearchResult
 from tipbrowser.text import visible
 
-__all__ = ["add_arguments", "run", "load_reports", "result_dict"]
+__all__ = ["add_arguments", "run", "result_dict", "highlighted"]
 
-_EPILOG = """\
-query language:
-  forced labor          sentences with every word (any form: labour, labourers)
-  "forced labor"        the exact phrase
-  traffick*             words that begin with "traffick"
-  shelter -hotline      leave out sentences that mention a hotline
-  shelter OR housing    either word
-  section:protection    only in a section; also country:, year:2020-2024, tier:2wl
-
+_EPILOG = "query language:\n" + "".join(f"  {syntax:<31} {meaning}\n" for syntax, meaning in QUERY_HELP)
+_EPILOG += """
 examples:
   tipbrowser search "forced labor"
   tipbrowser search 'victim* section:protection' reports/ --limit 5
@@ -58,7 +50,7 @@ def _count(value: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Search the reports and print the hits."""
-    index = SearchIndex.build(load_reports(args.paths, max_bytes(args)))
+    index = SearchIndex.build(load_many(args.paths, args))
     if not index.report_ids():
         raise UsageError("there is nothing to search: the folders given hold no readable .txt narratives")
     result = index.search(args.query, limit=args.limit, regex=args.regex)
@@ -67,32 +59,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         _print_hits(result)
     return 0
-
-
-def load_reports(paths: Sequence[str], limit: int) -> Iterator[Report]:
-    """The reports at `paths` (the bundled one if none); unreadable files in folders are skipped.
-
-    A file named on the command line that cannot be read raises its `TipBrowserError`.
-    """
-    from tipbrowser.bundled import bundled_path
-    from tipbrowser.library import Skipped, discover, iter_load
-    from tipbrowser.parser import parse_path
-
-    seen: set[str] = set()
-    for raw in paths or [str(bundled_path())]:
-        path = Path(raw)
-        if path.is_dir():
-            items: Iterator[Report | Skipped] = iter_load(discover([path]), max_bytes=limit)
-        else:
-            items = iter([parse_path(path, max_bytes=limit)])
-        for item in items:
-            if isinstance(item, Skipped):
-                print(f"tipbrowser: skipped {item}", file=sys.stderr)
-            elif item.id in seen:
-                print(f"tipbrowser: skipped {visible(str(item.source))}: {item.id} is already open", file=sys.stderr)
-            else:
-                seen.add(item.id)
-                yield item
 
 
 def result_dict(result: SearchResult) -> dict[str, Any]:
