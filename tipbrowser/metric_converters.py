@@ -279,6 +279,7 @@ _AGAINST_OFFICIALS = re.compile(
     r"[^,;.]{0,25}?\b(?:into|of|against|involving)\s+(?:\S+\s+){0,3}?(?:government\s+)?(?:officials?|officers?|"
     r"guards?|police(?:men|man)?|employees?|civil\s+servants?|judges?|soldiers?|diplomats?)\b"
 )
+_CLOSED = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:closed|shut|ceased|suspended)\b")
 _PROCEEDING_NAMES = {
     "investigations": "government_employees_investigated",
     "prosecutions": "government_employees_prosecuted",
@@ -307,6 +308,8 @@ def counted(match: re.Match[str], ctx: Context) -> list[Found]:
             subset = _JOINT.search(phrase).group().lower()  # type: ignore[union-attr]
     elif name.startswith("victims"):
         subset = _subset(phrase)
+    elif name in ("shelters", "centers") and _CLOSED.match(ctx.sentence, match.end(), match.end() + 40):
+        subset = "closed"  # "two NGO shelters closed temporarily"
     unit = phrase if name == "other" else noun.lower()
     return [found_at(match, name, value, unit=unit, subset=subset)]
 
