@@ -205,3 +205,26 @@ async def test_tab_cycles_only_through_panes_on_screen() -> None:
             seen.append(type(app.focused).__name__)
         assert "SectionTree" not in seen
         assert seen.count("DocumentView") == 2
+
+
+async def test_each_tier_badge_has_its_own_colour(synthetic) -> None:
+    from dataclasses import replace
+
+    from textual.widgets import Static
+
+    from tipbrowser.model import Tier
+    from tipbrowser.ui.app import TipBrowserApp
+
+    base = synthetic(["One paragraph."])
+    reports = [replace(base, tier=tier) for tier in Tier] + [replace(base, tier=None)]
+    app = TipBrowserApp(reports)
+    async with app.run_test(size=(120, 40)) as pilot:
+        colours = []
+        for number, report in enumerate(reports):
+            app.switch_report(number)
+            await pilot.pause()
+            badge = app.screen.query_one("#tier-badge", Static)
+            label = str(badge.render())
+            assert (report.tier.value if report.tier else "tier not stated") in label
+            colours.append(badge.styles.background)
+    assert len(set(colours)) == len(reports)
