@@ -25,10 +25,10 @@ class Prior:
 
 _LABEL = (
     r"(?:the\s+)?(?:previous|prior|last|preceding)\s+(?:reporting\s+)?(?:period|year)"
-    r"|the\s+same\s+period\s+(?:of|in)\s+the\s+previous\s+year"
+    r"|the\s+same\s+period\s+(?:of|in)\s+the\s+previous\s+year|the\s+year\s+(?:before|prior)|a\s+year\s+(?:earlier|before)"
 )
 _WHEN = r"\s+(?:(?:in|during)\s+(?P<year><<Y>>)|(?:(?:in|during)\s+)?(?P<label>" + _LABEL + "))"
-_NOT_WHEN = r"(?!(?:in|during|and)\b|the\s+(?:previous|prior|last|preceding|same)\b)"
+_NOT_WHEN = r"(?!(?:in|during|and)\b|the\s+(?:previous|prior|last|preceding|same|year)\b|a\s+year\b)"
 _PRIOR_WORDS = r"(?P<noun>(?:\s+" + _NOT_WHEN.replace("|and", "") + r"(?:[A-Za-z][\w’'\-]*|\([^()]*\))){0,6}?)"
 _PAIR_WORDS = r"(?:\s+" + _NOT_WHEN + r"[A-Za-z][\w’'\-]*){0,4}"
 _PRIOR_VALUE = r"<<Q>>(?:(?P<dollar>(?:US)?\$|€|£)\s?)?(?P<value><<N>>)"

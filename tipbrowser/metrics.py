@@ -206,7 +206,7 @@ _THIS_COMPARED = re.compile(
 _COUNTED_BACK = build(r"(?P<value><<N>>)(?P<noun>(?:\s+(?!(?:and|or|in|during|with|to|of|for)\b)[A-Za-z][\w’'-]*){0,3})")
 _WHEN_BACK = build(
     r"(?:in|during)\s+(?P<year><<Y>>)|(?P<label>(?:the\s+)?(?:previous|prior|last|preceding)\s+(?:reporting\s+)?"
-    r"(?:period|year))"
+    r"(?:period|year)|the\s+year\s+(?:before|prior)|a\s+year\s+(?:earlier|before))"
 )
 
 
