@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
-from tipbrowser.cli.common import max_bytes, print_text
+from tipbrowser.cli.common import load_many, print_text
 from tipbrowser.export import dumps
 from tipbrowser.metrics import CSV_COLUMNS, PILLARS, Metric, Range, extract_metrics, metric_dict, metric_row
 from tipbrowser.model import Report
 from tipbrowser.text import visible
 
-__all__ = ["add_arguments", "run", "metrics_document", "load_reports"]
+__all__ = ["add_arguments", "run", "metrics_document"]
 
 _EPILOG = """\
 examples:
@@ -37,7 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Extract and print the metrics of every report named."""
-    reports = list(load_reports(args.paths, max_bytes(args)))
+    reports = list(load_many(args.paths, args))
     found = [(report, extract_metrics(report)) for report in reports]
     if args.json:
         print_text(dumps(metrics_document(found)))
@@ -46,32 +45,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         _print_tables(found)
     return 0
-
-
-def load_reports(paths: Sequence[str], limit: int) -> Iterator[Report]:
-    """The reports at `paths` (the bundled one if none); unreadable files in folders are skipped.
-
-    A file named on the command line that cannot be read raises its `TipBrowserError`.
-    """
-    from tipbrowser.bundled import bundled_path
-    from tipbrowser.library import Skipped, discover, iter_load
-    from tipbrowser.parser import parse_path
-
-    seen: set[str] = set()
-    for raw in paths or [str(bundled_path())]:
-        path = Path(raw)
-        if path.is_dir():
-            items: Iterator[Report | Skipped] = iter_load(discover([path]), max_bytes=limit)
-        else:
-            items = iter([parse_path(path, max_bytes=limit)])
-        for item in items:
-            if isinstance(item, Skipped):
-                print(f"tipbrowser: skipped {item}", file=sys.stderr)
-            elif item.id in seen:
-                print(f"tipbrowser: skipped {visible(str(item.source))}: {item.id} is already open", file=sys.stderr)
-            else:
-                seen.add(item.id)
-                yield item
 
 
 def metrics_document(found: Sequence[tuple[Report, Sequence[Metric]]]) -> dict[str, Any]:
