@@ -46,12 +46,16 @@ class ReadingScreen(Screen[None]):
             yield SectionTree(id="tree")
             yield DocumentView(id="document")
             yield SidePanel(id="side")
-        yield Footer()
 
     def on_mount(self) -> None:
-        """Show the report and put the reader in the text."""
+        """Show the report and put the reader in the text; the footer follows the first frame."""
         self.show_report(self.report)
         self.document.focus()
+        self.call_after_refresh(self._add_footer)
+
+    async def _add_footer(self) -> None:
+        if self.is_attached and not self.query(Footer):
+            await self.mount(Footer())
 
     @property
     def document(self) -> DocumentView:
