@@ -314,7 +314,7 @@ def test_regex_mode_matches_the_original_text(index: SearchIndex) -> None:
 
 
 def test_a_catastrophic_pattern_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("tipbrowser.search.REGEX_SECONDS", 0.05)
+    monkeypatch.setattr("tipbrowser.regex_search.REGEX_SECONDS", 0.05)
     report = _one_report("a" * 40 + "b.")
     result = SearchIndex.build([report]).search("(a|aa)+$", regex=True)
     assert result.notice and "pattern took too long" in result.notice

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-import time
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-
-import regex as regex_module
 
 from tipbrowser.folding import TOKENIZER, Matcher, fold, fold_texts, snippet, stems, token_texts
 from tipbrowser.model import Report
 from tipbrowser.query import FilterSet, Query, ReportFacts, Term, TermKind, literal, parse, resolve_filters
+from tipbrowser.regex_search import REGEX_SECONDS, TOO_LONG, compile_pattern, pattern_spans, scan
 
-__all__ = ["Hit", "SearchResult", "SearchIndex", "fold", "RANK_LIMIT", "COUNT_LIMIT", "REGEX_SECONDS", "MAX_PATTERN"]
+__all__ = ["Hit", "SearchResult", "SearchIndex", "fold", "RANK_LIMIT", "COUNT_LIMIT"]
 
 _SCHEMA = f"""
 CREATE TABLE reports(
@@ -36,12 +34,6 @@ RANK_LIMIT = 1000
 
 COUNT_LIMIT = 5000
 """Hits are counted up to this many; past it, `SearchResult.total` is this and not exact."""
-
-REGEX_SECONDS = 0.5
-"""How long a regular expression may run over the whole index before it is stopped."""
-
-MAX_PATTERN = 1000
-"""The longest regular expression accepted, in characters."""
 
 _COLUMNS = "s.rowid, s.sentence_id, s.paragraph_id, s.section_id, s.section_kind, s.section_title, s.text, r.report_id"
 
@@ -181,36 +173,41 @@ class SearchIndex:
             if negative is not None:
                 where.append("s.rowid NOT IN (SELECT rowid FROM body WHERE body MATCH ?)")
                 params.append(negative)
-            source, rowid, score, order = "sentences s", "s.rowid", "0.0", "s.rowid"
+            source, rowid = "sentences s", "s.rowid"
             clause = " AND ".join(where) or "1"
-            total = self._count(source, clause, params)
         else:
             match = positive if negative is None else f"({positive}) NOT ({negative})"
-            source = "body JOIN sentences s ON s.rowid = body.rowid" if where else "body"
+            source, rowid = ("body JOIN sentences s ON s.rowid = body.rowid" if where else "body"), "body.rowid"
             clause = " AND ".join(["body MATCH ?", *where])
-            total = self._count(source, clause, [match, *params])
-            if ranked and total > RANK_LIMIT:
-                ranked = False
-                notice = notice or f"Over {RANK_LIMIT:,} hits, shown in reading order: add words to rank them."
-            if ranked:
-                match = self._boosted(parsed, match)
-            rowid, score, order = "body.rowid", "-bm25(body)", "score DESC, body.rowid"
-            if not ranked:
-                score, order = "0.0", "body.rowid"
             params = [match, *params]
-        found = self._db.execute(
-            f"SELECT {rowid}, {score} AS score FROM {source} WHERE {clause} ORDER BY {order} LIMIT ? OFFSET ?",
-            [*params, limit, offset],
-        ).fetchall()
+        # One pass finds the hits in reading order, as many as are counted.
+        sql = f"SELECT {rowid} FROM {source} WHERE {clause} ORDER BY {rowid}"
+        counted = [row for (row,) in self._db.execute(f"{sql} LIMIT {COUNT_LIMIT + 1}", params)]
+        total = len(counted)
+        ranked = ranked and positive is not None
+        if ranked and total > RANK_LIMIT:
+            ranked = False
+            notice = notice or f"Over {RANK_LIMIT:,} hits, shown in reading order: add words to rank them."
+        if ranked:
+            found = self._ranked(parsed, source, clause, params, limit, offset)
+        elif offset + limit <= total or total <= COUNT_LIMIT:
+            found = [(row, 0.0) for row in counted[offset : offset + limit]]
+        else:
+            found = [(row, 0.0) for (row,) in self._db.execute(f"{sql} LIMIT ? OFFSET ?", [*params, limit, offset])]
         matcher = Matcher(parsed.terms, self._prefix_stems)
         hits = tuple(_hit(row, matcher.spans(row[6])) for row in self._rows(found))
-        exact = total <= COUNT_LIMIT
-        return SearchResult(parsed.text, min(total, COUNT_LIMIT), hits, notice, exact)
+        return SearchResult(parsed.text, min(total, COUNT_LIMIT), hits, notice, total <= COUNT_LIMIT)
 
-    def _count(self, source: str, clause: str, params: list[object]) -> int:
-        """How many rows match, counting no further than one past `COUNT_LIMIT`."""
-        sql = f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {clause} LIMIT {COUNT_LIMIT + 1})"
-        return int(self._db.execute(sql, params).fetchone()[0])
+    def _ranked(
+        self, parsed: Query, source: str, clause: str, params: list[object], limit: int, offset: int
+    ) -> list[tuple[int, float]]:
+        """(rowid, score) of the best hits by BM25, the query's words as a phrase counting extra."""
+        params = [self._boosted(parsed, str(params[0])), *params[1:]]
+        sql = (
+            f"SELECT body.rowid, -bm25(body) AS score FROM {source} WHERE {clause} "
+            "ORDER BY score DESC, body.rowid LIMIT ? OFFSET ?"
+        )
+        return [(row, float(score)) for row, score in self._db.execute(sql, [*params, limit, offset])]
 
     @staticmethod
     def _boosted(parsed: Query, match: str) -> str:
@@ -321,11 +318,9 @@ class SearchIndex:
     def match_spans(self, query: str, text: str, *, regex: bool = False) -> tuple[tuple[int, int], ...]:
         """The ranges of `text` that `query` matches, as search would highlight them."""
         if regex:
-            pattern, _ = _compile_regex(query)
-            if pattern is None:
-                return ()
+            compiled, _ = compile_pattern(query)
             try:
-                return tuple(m.span() for m in pattern.finditer(text, timeout=REGEX_SECONDS) if m.end() > m.start())
+                return () if compiled is None else pattern_spans(compiled, text, REGEX_SECONDS)
             except TimeoutError:
                 return ()
         parsed = parse(query)
@@ -364,29 +359,16 @@ class SearchIndex:
         return resolve_filters(parsed.filters, reports, self._sections, rids)
 
     def _regex(self, pattern: str, limit: int, offset: int, rids: list[int] | None) -> SearchResult:
-        where = f"WHERE s.rid IN ({', '.join(map(str, rids))})" if rids is not None else ""
-        compiled, notice = _compile_regex(pattern)
+        compiled, notice = compile_pattern(pattern)
         if compiled is None:
             return SearchResult(pattern, 0, (), notice)
+        where = f"WHERE s.rid IN ({', '.join(map(str, rids))})" if rids is not None else ""
         rows = self._db.execute(
             f"SELECT {_COLUMNS} FROM sentences s JOIN reports r ON r.rid = s.rid {where} ORDER BY s.rowid"
         )
-        deadline = time.monotonic() + REGEX_SECONDS
-        total, hits, finished = 0, [], True
-        try:
-            for row in rows:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise TimeoutError
-                spans = tuple(m.span() for m in compiled.finditer(row[6], timeout=remaining) if m.end() > m.start())
-                if spans:
-                    if offset <= total < offset + limit:
-                        hits.append(_hit((*row, 0.0), spans))
-                    total += 1
-        except TimeoutError:
-            finished = False
-            notice = "The pattern took too long; the hits shown are those found before it was stopped."
-        return SearchResult(pattern, total, tuple(hits), notice, finished)
+        total, kept, finished = scan(compiled, ((row, row[6]) for row in rows), limit, offset)
+        hits = tuple(_hit((*row, 0.0), spans) for row, spans in kept)
+        return SearchResult(pattern, total, hits, None if finished else TOO_LONG, finished)
 
 
 def _hit(row: tuple, spans: tuple[tuple[int, int], ...]) -> Hit:  # type: ignore[type-arg]
@@ -403,16 +385,6 @@ def _hit(row: tuple, spans: tuple[tuple[int, int], ...]) -> Hit:  # type: ignore
         snippet=snippet(text, spans),
         spans=spans,
     )
-
-
-def _compile_regex(pattern: str) -> tuple[regex_module.Pattern[str] | None, str | None]:
-    """The compiled pattern (case-insensitive), or None and a sentence saying why not."""
-    if len(pattern) > MAX_PATTERN:
-        return None, f"The pattern is longer than {MAX_PATTERN} characters."
-    try:
-        return regex_module.compile(pattern, regex_module.IGNORECASE), None
-    except (regex_module.error, RecursionError, OverflowError, MemoryError, ValueError) as error:
-        return None, f"Not a valid pattern: {str(error).split(chr(10))[0]}."
 
 
 def _quote(text: str) -> str:
