@@ -32,6 +32,10 @@ _EFFORTS = [
 """Each section opens with a one-sentence summary of effort: a fallback signal for its kind."""
 
 
+_OPENING_CHARS = 3000
+"""The profile and summary formulas come in a paragraph's first sentences."""
+
+
 @dataclass(slots=True)
 class Block:
     """A paragraph-to-be: a trimmed span of body text."""
@@ -61,7 +65,7 @@ def resolve_front(drafts: list[Draft], text: str) -> list[Draft]:
     front, rest = drafts[0], drafts[1:]
     if not front.blocks:
         return _split_efforts(rest, text)
-    bodies = [text[b.start : b.end] for b in front.blocks]
+    bodies = [text[b.start : min(b.end, b.start + _OPENING_CHARS)] for b in front.blocks]
     before, after = _profile_split(front.blocks, bodies)
     resolved: list[Draft] = []
     if before:
@@ -100,7 +104,7 @@ def _intro_and_recommendations(
     for block in blocks:
         if trailing:
             trailing.append(block)
-        elif intro and not has_recs and looks_like_recommendations(text[block.start : block.end]):
+        elif intro and not has_recs and looks_like_recommendations(text[block.start : min(block.end, block.start + 2000)]):
             recs.append(block)
         elif recs:
             trailing.append(block)

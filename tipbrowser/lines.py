@@ -203,8 +203,6 @@ def _rule_country_line(line: str, first_zone: bool) -> Classified | None:
 
 def _rule_tier(line: str, first_zone: bool) -> Classified | None:
     stripped = line.strip()
-    if len(stripped) > 160:
-        return None
     for pattern in _TIER_LINES:
         match = pattern.fullmatch(stripped)
         if not match:
@@ -245,14 +243,15 @@ def _rule_text(line: str, first_zone: bool) -> Classified | None:
     return Classified(LineKind.TEXT)
 
 
-_RULES: list[tuple[str, Callable[[str, bool], Classified | None]]] = [
-    ("blank", _rule_blank),
-    ("furniture", _rule_furniture),
-    ("title", _rule_title),
-    ("tier", _rule_tier),
-    ("heading", _rule_heading),
-    ("country line", _rule_country_line),
-    ("text", _rule_text),
+_RULES: list[tuple[str, Callable[[str, bool], Classified | None], int | None]] = [
+    # name, rule, longest line it can match (None: any length)
+    ("blank", _rule_blank, None),
+    ("furniture", _rule_furniture, 400),
+    ("title", _rule_title, 200),
+    ("tier", _rule_tier, 160),
+    ("heading", _rule_heading, None),
+    ("country line", _rule_country_line, 60),
+    ("text", _rule_text, None),
 ]
 
 
@@ -260,9 +259,13 @@ def classify(line: str, *, first_zone: bool) -> Classified:
     """Run the rule table over one line; the first rule that matches decides.
 
     `first_zone` is true until the first paragraph of body text: title lines count only
-    there, so a sentence quoting a report's title is never taken for one.
+    there, so a sentence quoting a report's title is never taken for one. Rules skip
+    lines longer than any line they can match, so a long paragraph costs one look.
     """
-    for _name, rule in _RULES:
+    size = len(line)
+    for _name, rule, longest in _RULES:
+        if longest is not None and size > longest:
+            continue
         found = rule(line, first_zone)
         if found is not None:
             return found

@@ -37,6 +37,7 @@ _NOT_SIGNIFICANT = re.compile(r"\bis not making significant efforts")
 def country_from_paragraphs(bodies: Iterable[str]) -> str | None:
     """The country named by the first summary or profile sentence that opens a paragraph."""
     for body in bodies:
+        body = body[:300]  # the name comes in the opening words
         for pattern in _COUNTRY_IN_TEXT:
             match = pattern.match(body)
             if match:
@@ -44,8 +45,13 @@ def country_from_paragraphs(bodies: Iterable[str]) -> str | None:
     return None
 
 
+_YEAR_SCAN_CHARS = 200_000
+"""A narrative is about 30,000 characters; past this, a "year" is not the report's."""
+
+
 def year_from_text(text: str, dropped: Iterable[Span]) -> int | None:
     """The report's year when no title gives it: furniture dates, then the reporting period."""
+    text = text[:_YEAR_SCAN_CHARS]
     for span in dropped:
         match = _YEAR.search(span.slice(text))
         if match:

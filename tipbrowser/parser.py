@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,8 @@ __all__ = ["parse_text", "parse_path"]
 _BULLET_LINE = re.compile(r"\s*(?:[•*▪●]|-(?=\s))")
 _TERMINAL = re.compile(r"[.!?:][\"”’')\]]*\s*$")
 _SENTENCE_START = re.compile(r"\s*[\"“‘(]?[A-Z0-9]")
+_SUMMARY_CHARS = 4000
+"""The summary states the tier in its first few sentences; no need to read further."""
 _WRAP_WIDTH = 110
 """Lines no longer than this, three or more in a row, are a hard-wrapped copy."""
 
@@ -97,6 +100,9 @@ def _scan(text: str) -> _Scan:
     for line in text.split("\n"):
         start, end = offset, offset + len(line)
         offset = end + 1
+        if not line:  # the reader has already emptied lines of only space or NBSP
+            scan.flush()
+            continue
         found = classify(line, first_zone=scan.first_zone)
         if found.kind == LineKind.TEXT:
             scan.pending.append((start, end))
@@ -177,11 +183,10 @@ def _breaks(text: str, before: tuple[int, int], line: tuple[int, int], wrapped: 
     """Whether `line` starts a new paragraph after the line `before` it."""
     if _BULLET_LINE.match(text, line[0], line[1]):
         return True
-    previous = text[before[0] : before[1]]
-    if not _TERMINAL.search(previous):
+    if not _TERMINAL.search(text, max(before[0], before[1] - 16), before[1]):
         return False
     if wrapped:
-        return len(previous.rstrip()) < 0.8 * width
+        return len(text[before[0] : before[1]].rstrip()) < 0.8 * width
     return bool(_SENTENCE_START.match(text, line[0], line[1]))
 
 
@@ -204,7 +209,8 @@ def _inferred_tier(drafts: list[Draft], text: str) -> Tier | None:
     for kind in (SectionKind.INTRO, SectionKind.PROFILE):
         summary = next((d for d in drafts if d.kind is kind), None)
         if summary is not None:
-            return tier_from_summary(" ".join(text[b.start : b.end] for b in summary.blocks[:3]))
+            opening = " ".join(text[b.start : b.end] for b in summary.blocks[:3])
+            return tier_from_summary(opening[:_SUMMARY_CHARS])
     return None
 
 
@@ -222,9 +228,9 @@ def _build(rid: str, drafts: list[Draft], text: str) -> tuple[tuple[Section, ...
         paragraphs = tuple(_paragraph(f"{section_id}/p{n}", block, text) for n, block in enumerate(draft.blocks, 1))
         sections.append(Section(section_id, draft.kind, draft.title or draft.kind.label, paragraphs, draft.heading))
         if draft.kind is SectionKind.RECOMMENDATIONS:
-            spans = [(p.span.start, p.span.end) for p in paragraphs]
-            for start, end in split_items(spans, text):
-                owner = next(p for p in paragraphs if p.span.start <= start < p.span.end)
+            starts = [p.span.start for p in paragraphs]
+            for start, end in split_items([(p.span.start, p.span.end) for p in paragraphs], text):
+                owner = paragraphs[bisect_right(starts, start) - 1]
                 items.append((owner, (start, end)))
     if not items:
         summary = next((s for s in sections if s.kind is SectionKind.INTRO), None)

@@ -9,7 +9,7 @@ from tipbrowser.model import Paragraph
 __all__ = ["split_items", "looks_like_recommendations", "should_sentences", "IMPERATIVE_VERBS"]
 
 _BULLET_START = re.compile(r"\s*(?:[•*▪◦●·]|-(?=\s))\s*")
-_INLINE_BULLET = re.compile(r"\s+[•▪●]\s*|\s+\*\s+|(?<=[.;])\s*•\s*")
+_INLINE_BULLET = re.compile(r"(?<!\s)(?:\s+[•▪●]\s*|\s+\*\s+)|(?<=[.;])\s*•\s*")
 _GLUED = re.compile(r"(?<=[a-z)”’])\.(?=[A-Z][a-z])")
 _LEADING_AND = re.compile(r"(?:and|And)\s+(?=\S)")
 _FORMULA = re.compile(r"The (?:Government|government)\b")
