@@ -184,7 +184,7 @@ class SearchIndex:
         sql = f"SELECT {rowid} FROM {source} WHERE {clause} ORDER BY {rowid}"
         counted = [row for (row,) in self._db.execute(f"{sql} LIMIT {COUNT_LIMIT + 1}", params)]
         total = len(counted)
-        ranked = ranked and positive is not None
+        ranked = ranked and positive is not None and total > 0
         if ranked and total > RANK_LIMIT:
             ranked = False
             notice = notice or f"Over {RANK_LIMIT:,} hits, shown in reading order: add words to rank them."
