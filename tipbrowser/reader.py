@@ -120,7 +120,6 @@ def _count_invalid_utf8(data: bytes) -> int:
 
 def normalise(text: str) -> str:
     """Newlines to LF, no BOM, and lines of only whitespace or NBSP made empty."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.lstrip("\ufeff")  # all of them, so that normalising twice changes nothing
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _BLANK_LINE.sub("", text)
