@@ -105,7 +105,8 @@ _TITLES = [
     re.compile(
         r"U\.S\. Department of State (?P<year>(?:19|20)\d\d) Trafficking in Persons Report"
         r"(?:\s*[-–]\s*(?P<country>.+))?"
-    ),    re.compile(r"Human trafficking in (?P<country>[A-Z].{1,60})"),  # Wikipedia article title
+    ),
+    re.compile(r"Human trafficking in (?P<country>[A-Z].{1,60})"),  # a Wikipedia article
 ]
 
 # A per-country archive page opens with the country's name alone ("The Gambia").

@@ -11,6 +11,7 @@ __all__ = ["split_items", "looks_like_recommendations", "should_sentences", "IMP
 _BULLET_START = re.compile(r"\s*(?:[•*▪◦●·]|-(?=\s))\s*")
 _INLINE_BULLET = re.compile(r"(?<!\s)(?:\s+[•▪●]\s*|\s+\*\s+)|(?<=[.;])\s*•\s*")
 _GLUED = re.compile(r"(?<=[a-z)”’])\.(?=[A-Z][a-z])")
+_SEMICOLON = re.compile(r";\s*")
 _LEADING_AND = re.compile(r"(?:and|And)\s+(?=\S)")
 _FORMULA = re.compile(r"The (?:Government|government)\b")
 _SHOULD = re.compile(r"\bshould (?=[a-z])")
@@ -59,17 +60,18 @@ def split_items(paragraphs: list[tuple[int, int]], text: str) -> list[tuple[int,
     """Split the paragraphs of a recommendations section into item spans.
 
     Bulleted, one-per-paragraph and glued layouts split on bullets and on a full stop
-    glued to a capital letter. Only a lone paragraph without bullets (the 2009–2018
-    style) is split on semicolons, so an item's own semicolons survive elsewhere.
+    glued to a capital letter. Only a lone paragraph without bullets or glued stops (the
+    2009–2018 style) is split on semicolons, so an item's own semicolons survive elsewhere.
     """
     bulleted = any(_has_bullets(text[s:e]) for s, e in paragraphs)
-    semicolon_style = len(paragraphs) == 1 and not bulleted
+    glued = any(_GLUED.search(text, s, e) for s, e in paragraphs)
+    semicolon_style = len(paragraphs) == 1 and not bulleted and not glued
     items: list[tuple[int, int]] = []
     for start, end in paragraphs:
         pieces = _cut(text, start, end, _INLINE_BULLET)
         pieces = [p for s, e in pieces for p in _cut_glued(text, s, e)]
         if semicolon_style and text.count(";", start, end) >= 1:
-            pieces = [p for s, e in pieces for p in _cut(text, s, e, re.compile(r";\s*"))]
+            pieces = [p for s, e in pieces for p in _cut(text, s, e, _SEMICOLON)]
         for s, e in pieces:
             item = _clean(text, s, e)
             if item is not None:
