@@ -25,6 +25,8 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 _BROAD_FAILURE = 0.001
 """Share of undecodable UTF-8 bytes above which the file is taken to be cp1252."""
 
+_DECODED_NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
+
 _BLANK_LINE = re.compile(r"^[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+$", re.MULTILINE)
 
 
@@ -98,24 +100,24 @@ def decode(data: bytes, *, path: Path | None = None) -> Decoded:
 
 
 def _decode_8bit(data: bytes) -> tuple[str, str]:
+    """UTF-8 when the bytes are UTF-8 but for a stray byte or two; else cp1252 or latin-1.
+
+    A stray invalid byte in a UTF-8 file is replaced, not a reason to re-decode the whole
+    file; but a file whose only non-ASCII bytes are invalid UTF-8 is a cp1252 file.
+    """
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    bad = _count_invalid_utf8(data)
-    if bad <= max(2, int(len(data) * _BROAD_FAILURE)):
-        return data.decode("utf-8", errors="replace"), "utf-8"
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    has_utf8 = _DECODED_NON_ASCII.search(text) is not None
+    if has_utf8 and bad <= max(2, int(len(data) * _BROAD_FAILURE)):
+        return text, "utf-8"
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1"
-
-
-def _count_invalid_utf8(data: bytes) -> int:
-    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
-    return decoder.decode(data, final=True).count("\ufffd") - data.decode(
-        "utf-8", errors="ignore"
-    ).count("\ufffd")
 
 
 def normalise(text: str) -> str:

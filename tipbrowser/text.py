@@ -8,9 +8,11 @@ import unicodedata
 __all__ = ["visible", "strip_controls", "slugify", "CONTROL_RE"]
 
 # C0 controls except tab and newline, DEL, C1 controls, bidi embeddings, overrides and
-# isolates, and the line/paragraph separators terminals may act on.
+# isolates, the line/paragraph separators terminals may act on, and lone surrogates (the
+# undecodable bytes of a file name).
 CONTROL_RE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\u200e\u200f\u061c]"
+    "[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\u200e\u200f\u061c"
+    "\ud800-\udfff]"
 )
 
 

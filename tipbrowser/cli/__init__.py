@@ -102,8 +102,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             add_arguments(parser)
             add_common(parser)
-            return command(parser.parse_args(args_list[1:]))
-        args = _tui_parser().parse_args(args_list)
+            return command(parser.parse_intermixed_args(args_list[1:]))
+        args = _tui_parser().parse_intermixed_args(args_list)
         from tipbrowser.cli.tui import run_tui
 
         return run_tui(args)
