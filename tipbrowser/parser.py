@@ -49,13 +49,27 @@ class _Scan:
     first_zone: bool = True
     foreign: bool = False  # past the next country's tier line on a multi-country page
 
+    preamble: Draft | None = None  # text before the tier line that belongs to no section
+
     def flush(self) -> None:
+        """Turn the pending text lines into paragraphs of the current section."""
         if self.pending:
             self.drafts[-1].blocks.extend(_paragraphs(self.pending, self.text))
             self.pending.clear()
 
     def body_started(self) -> bool:
+        """Whether any body text or heading has been seen yet."""
         return len(self.drafts) > 1 or bool(self.drafts[0].blocks) or bool(self.pending)
+
+    def set_aside_preamble(self) -> None:
+        """Move everything read so far, headings included, into one section of its own."""
+        blocks: list[Block] = []
+        for draft in self.drafts:
+            if draft.heading is not None:
+                blocks.append(Block(draft.heading.start, draft.heading.end))
+            blocks.extend(draft.blocks)
+        self.preamble = Draft(SectionKind.OTHER, "Text before the tier line", None, blocks)
+        self.drafts = [Draft(SectionKind.OTHER, "", None)]
 
 
 def parse_path(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
@@ -69,7 +83,7 @@ def parse_text(text: str, *, encoding: str = "utf-8", source: str | None = None)
     text = normalise(text)
     scan = _scan(text)
     meta = scan.meta
-    drafts = resolve_front(scan.drafts, text)
+    drafts = ([scan.preamble] if scan.preamble else []) + resolve_front(scan.drafts, text)
     written, country = _country(meta, drafts, text)
     year = meta.year or year_from_text(text, meta.dropped)
     tier = meta.tier or _inferred_tier(drafts, text)
@@ -121,18 +135,24 @@ def _take(scan: _Scan, found: Classified, start: int, end: int) -> None:
         meta.dropped.append(Span(start, end))
     elif found.kind == LineKind.TITLE:
         _take_title(meta, found)
+    elif found.kind == LineKind.TIER and meta.tier is None and meta.tier_country is None:
+        if scan.body_started():  # a page that opens with the end of another country
+            scan.set_aside_preamble()
+        meta.tier, meta.tier_country = found.tier, found.country
+        meta.year = meta.year or found.year
     elif found.kind == LineKind.TIER and scan.body_started():
         # The next country's tier line on a multi-country page: keep it apart.
         scan.foreign = True
         scan.drafts.append(Draft(SectionKind.OTHER, text[start:end].strip(), _trimmed(text, start, end)))
-    elif found.kind == LineKind.TIER and meta.tier is None and meta.tier_country is None:
-        meta.tier, meta.tier_country = found.tier, found.country
-        meta.year = meta.year or found.year
     elif found.kind == LineKind.TIER:
         meta.dropped.append(Span(start, end))
     elif found.kind == LineKind.HEADING and scan.foreign:
-        heading = _trimmed(text, start, end)
-        scan.drafts[-1].blocks.append(Block(heading.start, heading.end))
+        # Another country's headings stay in its one section, as text.
+        if found.rest_at is not None:
+            scan.pending.append((start, end))
+        else:
+            heading = _trimmed(text, start, end)
+            scan.drafts[-1].blocks.append(Block(heading.start, heading.end))
     elif found.kind == LineKind.HEADING:
         assert found.section is not None and found.title is not None
         heading_end = start + found.rest_at if found.rest_at is not None else end
@@ -185,8 +205,10 @@ def _breaks(text: str, before: tuple[int, int], line: tuple[int, int], wrapped: 
         return True
     if not _TERMINAL.search(text, max(before[0], before[1] - 16), before[1]):
         return False
-    if wrapped:
-        return len(text[before[0] : before[1]].rstrip()) < 0.8 * width
+    if wrapped:  # the line before ended early: its next word would have fitted
+        first_word = text[line[0] : line[1]].split(None, 1)
+        room = width - len(text[before[0] : before[1]].rstrip()) - 1
+        return bool(first_word) and len(first_word[0]) <= room
     return bool(_SENTENCE_START.match(text, line[0], line[1]))
 
 
