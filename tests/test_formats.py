@@ -71,3 +71,74 @@ def test_no_furniture_or_tier_line_in_the_body(name: str) -> None:
     for _, paragraph in report.paragraphs():
         assert "Extracted in" not in paragraph.text
         assert not paragraph.text.startswith(("Skip Links", "Publisher |", "[ Human", "Document #", "LETTER TO"))
+
+
+_BODY = "\n\nOfficials opened several cases during the year. Courts convicted two offenders.\n"
+
+TIER_LINES = [
+    ("SPECIAL CASE: LIBYA", "Special Case", "LIBYA", "Libya"),
+    ("SOMALIA: SPECIAL CASE", "Special Case", "SOMALIA", "Somalia"),
+    ("Special Case: SOMALIA", "Special Case", "SOMALIA", "Somalia"),
+    ("SOMALIA (Special Case)", "Special Case", "SOMALIA", "Somalia"),
+    ("YEMEN (special case)", "Special Case", "YEMEN", "Yemen"),
+    ("Special Case (Libya)", "Special Case", "Libya", "Libya"),
+    ("Special Case", "Special Case", None, None),
+    ("KOREA, REPUBLIC OF (Tier 1)", "Tier 1", "KOREA, REPUBLIC OF", "Republic of Korea"),
+    ("Korea, Republic of (Tier 1)", "Tier 1", "Korea, Republic of", "Republic of Korea"),
+    ("CONGO, DEMOCRATIC REPUBLIC OF THE: TIER 3", "Tier 3", "CONGO, DEMOCRATIC REPUBLIC OF THE", "Democratic Republic of the Congo"),
+    ("BAHAMAS, THE (Tier 1)", "Tier 1", "BAHAMAS, THE", "The Bahamas"),
+    ("GAMBIA, THE: Tier 3", "Tier 3", "GAMBIA, THE", "The Gambia"),
+    ("THE GAMBIA (Tier 2)", "Tier 2", "THE GAMBIA", "The Gambia"),
+    ("HONDURAS (TIER 2)", "Tier 2", "HONDURAS", "Honduras"),
+    ("MALAYSIA: TIER 3", "Tier 3", "MALAYSIA", "Malaysia"),
+    ("CÔTE D’IVOIRE: Tier 2", "Tier 2", "CÔTE D’IVOIRE", "Côte d’Ivoire"),
+    ("Democratic Republic of the Congo (Tier 2 Watch List)", "Tier 2 Watch List", "Democratic Republic of the Congo", "Democratic Republic of the Congo"),
+    ("SWEDEN (Tier 1) Extracted in part  from the U.S. State Dept 2023 TIP Report", "Tier 1", "SWEDEN", "Sweden"),
+    ("THE BAHAMAS (Tier 1) Extracted in part  from the U.S. State Dept 2023 TIP Report - The Bahamas", "Tier 1", "THE BAHAMAS", "The Bahamas"),
+    ("SERBIA (Tier 2 Watch List) – Extracted in", "Tier 2 Watch List", "SERBIA", "Serbia"),
+    ("Tier 2 Watch List", "Tier 2 Watch List", None, None),
+    ("CHAD: Tier 2 Watchlist", "Tier 2 Watch List", "CHAD", "Chad"),
+    ("NORWAY\xa0(Tier\xa02)", "Tier 2", "NORWAY", "Norway"),
+]
+
+
+@pytest.mark.parametrize(("line", "tier", "written", "country"), TIER_LINES)
+def test_tier_lines(line: str, tier: str, written: str | None, country: str | None) -> None:
+    report = parse_text(line + _BODY)
+    assert report.tier is Tier(tier)
+    assert (report.country_as_written, report.country) == (written, country)
+    # The tier line is metadata: it is neither a heading nor a paragraph.
+    assert all(line not in p.text and s.title != line for s, p in report.paragraphs())
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("PROTECTION", "protection"),
+        ("Prosecution", "prosecution"),
+        ("== Prevention ==", "prevention"),
+        ("GOVERNMENT EFFORTS", "government_efforts"),
+        ("SCOPE AND MAGNITUDE", "profile"),
+        ("TRAFFICKING PROFILE:", "profile"),
+        ("RECOMMENDATIONS FOR THE DEMOCRATIC REPUBLIC OF THE CONGO", "recommendations"),
+        ("Prioritized Recommendations", "recommendations"),
+    ],
+)
+def test_headings_are_not_tier_lines(line: str, kind: str) -> None:
+    report = parse_text(f"NORWAY (Tier 2)\n\n{line}\n{_BODY}")
+    assert report.tier is Tier.TIER_2
+    assert [s.kind.value for s in report.sections] == [kind]
+    assert report.sections[0].title == line.strip("=: ").rstrip(":")
+
+
+def test_a_lower_case_heading_word_is_prose() -> None:
+    report = parse_text("NORWAY (Tier 2)\n\nprotection\n" + _BODY)
+    assert report.sections[0].kind.value != "protection"
+
+
+def test_ids_of_a_multi_country_page_stay_with_the_first_country() -> None:
+    report = _parse("multi-country")
+    other = report.sections[-1]
+    assert other.title == "ARGENTINA (Tier 2)"
+    assert other.id == "angola-2010/other"
+    assert {r.paragraph_id.split("/")[1] for r in report.recommendations} == {"recommendations"}

@@ -46,14 +46,14 @@ _TIER_WORDS = r"tier\s*(?:2\s*watch\s*list|[123])|special\s*case"
 
 
 def tier_from_words(words: str) -> Tier | None:
-    """"TIER 2 WATCH LIST", "special case" and the like → a `Tier`."""
-    folded = re.sub(r"\s+", " ", words.strip().lower())
+    """"TIER 2 WATCH LIST", "Tier 2 Watchlist", "special case" and the like → a `Tier`."""
+    folded = re.sub(r"\s+", "", words.lower())
     return {
-        "tier 1": Tier.TIER_1,
-        "tier 2": Tier.TIER_2,
-        "tier 2 watch list": Tier.TIER_2_WATCH_LIST,
-        "tier 3": Tier.TIER_3,
-        "special case": Tier.SPECIAL_CASE,
+        "tier1": Tier.TIER_1,
+        "tier2": Tier.TIER_2,
+        "tier2watchlist": Tier.TIER_2_WATCH_LIST,
+        "tier3": Tier.TIER_3,
+        "specialcase": Tier.SPECIAL_CASE,
     }.get(folded)
 
 
