@@ -276,6 +276,8 @@ class SearchIndex:
                     folded = {fold(word) for word in words}
                     stem_of = stems(folded)
                     expansion = {stem_of[word]: word for word in sorted(folded, reverse=True)}
+                if len(self._prefixes) > 1024:
+                    self._prefixes.clear()
                 self._prefixes[prefix] = expansion
             return self._prefixes[prefix]
 
