@@ -70,7 +70,26 @@ def test_no_furniture_or_tier_line_in_the_body(name: str) -> None:
     report = _parse(name)
     for _, paragraph in report.paragraphs():
         assert "Extracted in" not in paragraph.text
-        assert not paragraph.text.startswith(("Skip Links", "Publisher |", "[ Human", "Document #", "LETTER TO"))
+        assert not paragraph.text.startswith(
+            ("Skip Links", "Publisher |", "[ Human", "Document #", "LETTER TO", "An official website", "Related Articles")
+        )
+
+
+@pytest.mark.parametrize(
+    ("name", "lines"),
+    [
+        ("2008-webarchive", ["Skip Links", "Released by the Office to Monitor and Combat Trafficking in Persons", "June 4, 2008"]),
+        ("2023-newswire", ["61", "Regional Affairs", "LETTER TO THE EDITOR", "Send a Letter"]),
+        ("2023-stategov-furniture", ["Official websites use .gov", "Skip to main content", "Related Articles"]),
+        ("refworld-table", ["Publication Date | 20 June 2014 |"]),
+        ("2024-ecoi", ["Document #2111999", "USDOS – US Department of State (Author)"]),
+        ("gvnet-wrapped", ["[ Human Trafficking, Country-by-Country ]", "part from the U.S. State Dept"]),
+    ],
+)
+def test_furniture_is_dropped_and_kept_apart(name: str, lines: list[str]) -> None:
+    report = _parse(name)
+    dropped = [span.slice(report.text).strip() for span in report.dropped]
+    assert all(line in dropped for line in lines)
 
 
 _BODY = "\n\nOfficials opened several cases during the year. Courts convicted two offenders.\n"
