@@ -71,6 +71,11 @@ ACTIONS: tuple[Action, ...] = (
     _a("pane('recommendations')", "4", "screen", "Recs", "Show the Recommendations tab", "Show the recommendations"),
     _a("cycle_panes", "tab", "screen", "Next pane", "Move to the next pane", "Move to the next pane"),
     _a("toggle_side_panel", "\\", "screen", "Panel", "Show or hide the side panel", "Show or hide the side panel", True),
+    _a("next_recommendation", "r", "screen", "Rec", "Go to the next recommendation", "Next recommendation"),
+    _a("previous_recommendation", "R", "screen", "Rec back", "Go to the previous recommendation", "Previous recommendation"),
+    _a("next_evidence", "e", "screen", "Evidence", "Read the next passage behind the recommendation", "Next evidence"),
+    _a("previous_evidence", "E", "screen", "Evidence back", "Read the previous passage behind the recommendation", "Previous evidence"),
+    _a("supported_recommendation", "'", "screen", "Its rec", "Go to the recommendation this sentence supports", "Go to the recommendation this sentence supports"),
     _a("cursor_down", "j", "tree", "Down", "Move the tree cursor down"),
     _a("cursor_up", "k", "tree", "Up", "Move the tree cursor up"),
     _a("collapse_or_parent", "h", "tree", "Collapse", "Collapse a section, or go to its parent", footer=True),
@@ -91,6 +96,7 @@ _KEY_NAMES = {
     "\\": "backslash",
     "/": "slash",
     "&": "ampersand",
+    "'": "apostrophe",
 }
 
 _KEY_DISPLAY = {

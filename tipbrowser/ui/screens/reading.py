@@ -12,6 +12,7 @@ from textual.widgets import Footer
 from tipbrowser.model import Report
 from tipbrowser.ui.actions import bindings
 from tipbrowser.ui.history import JumpHistory
+from tipbrowser.ui.insights import InsightsRoutes
 from tipbrowser.ui.widgets.document import DocumentView
 from tipbrowser.ui.widgets.header import ReportHeader
 from tipbrowser.ui.widgets.section_tree import SectionTree
@@ -25,8 +26,8 @@ SIDE_PANEL_MIN_WIDTH = 140
 NARROW_WIDTH = 100
 """Below this many columns the tree narrows, and the side panel takes its place when shown."""
 
-class ReadingScreen(Screen[None]):
-    """Shows one report and keeps its panes in step."""
+class ReadingScreen(InsightsRoutes, Screen[None]):
+    """Shows one report and keeps its panes in step (metrics and recommendations route through `InsightsRoutes`)."""
 
     BINDINGS = bindings("screen")
 
@@ -80,6 +81,7 @@ class ReadingScreen(Screen[None]):
         self.query_one(ReportHeader).show_report(report)
         self.tree.show_report(report)
         self.document.show_report(report)
+        self.insights.show_report(report)
 
     def go_to(self, node_id: str) -> bool:
         """Jump to node `node_id` (recorded in the history)."""
@@ -158,7 +160,7 @@ class ReadingScreen(Screen[None]):
             if not self.side_panel.display:
                 self.side_panel_wanted = True
             self.side_panel.show_tab(name)
-            self.call_after_refresh(self.side_panel.focus_tabs)
+            self.call_after_refresh(self.side_panel.focus_tab, name)
 
     def action_cycle_panes(self) -> None:
         """Move focus to the next pane: tree, text, side panel."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.containers import Vertical
 from textual.content import Content
+from textual.widget import Widget
 
 __all__ = ["SidePanel", "TABS"]
 
@@ -47,9 +48,16 @@ class SidePanel(Vertical):
         if not self.is_mounted or not self.is_attached:
             return  # the app closed before its first frame
 
+        from tipbrowser.ui.widgets.metrics_panel import MetricsPanel
+        from tipbrowser.ui.widgets.recommendations_panel import RecommendationsPanel
+
+        panels: dict[str, type[Widget]] = {"metrics": MetricsPanel, "recommendations": RecommendationsPanel}
         tabs = TabbedContent(id="side-tabs", initial=self._wanted_tab)
         for tab_id, (title, purpose) in TABS.items():
-            body = VerticalScroll(Static(Content(purpose), classes="placeholder"), id=f"{tab_id}-body")
+            if tab_id in panels:
+                body: Widget = panels[tab_id](id=f"{tab_id}-body")
+            else:
+                body = VerticalScroll(Static(Content(purpose), classes="placeholder"), id=f"{tab_id}-body")
             tabs.compose_add_child(TabPane(title, body, id=tab_id))
         await self.mount(tabs)
 
@@ -68,6 +76,15 @@ class SidePanel(Vertical):
     def active_tab(self) -> str:
         """The id of the tab in front."""
         return self.query_one("#side-tabs").active if self.built else self._wanted_tab  # type: ignore[attr-defined]
+
+    def focus_tab(self, tab_id: str) -> None:
+        """Focus the first focusable widget in tab `tab_id`, else the tab strip (once built)."""
+        for pane in self.query(f"#{tab_id}"):
+            for widget in pane.query("*"):
+                if widget.focusable:
+                    widget.focus()
+                    return
+        self.focus_tabs()
 
     def focus_tabs(self) -> None:
         """Focus the tab strip (once built)."""
