@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -129,40 +130,18 @@ def _scan(text: str) -> _Scan:
 
 
 def _take(scan: _Scan, found: Classified, start: int, end: int) -> None:
-    """Act on a line that is not body text."""
-    meta, text = scan.meta, scan.text
-    if found.kind == LineKind.FURNITURE:
-        meta.dropped.append(Span(start, end))
-    elif found.kind == LineKind.TITLE:
-        _take_title(meta, found)
-    elif found.kind == LineKind.TIER and meta.tier is None and meta.tier_country is None:
-        if scan.body_started():  # a page that opens with the end of another country
-            scan.set_aside_preamble()
-        meta.tier, meta.tier_country = found.tier, found.country
-        meta.year = meta.year or found.year
-    elif found.kind == LineKind.TIER and scan.body_started():
-        # The next country's tier line on a multi-country page: keep it apart.
-        scan.foreign = True
-        scan.drafts.append(Draft(SectionKind.OTHER, text[start:end].strip(), _trimmed(text, start, end)))
-    elif found.kind == LineKind.TIER:
-        meta.dropped.append(Span(start, end))
-    elif found.kind == LineKind.HEADING and scan.foreign:
-        # Another country's headings stay in its one section, as text.
-        if found.rest_at is not None:
-            scan.pending.append((start, end))
-        else:
-            heading = _trimmed(text, start, end)
-            scan.drafts[-1].blocks.append(Block(heading.start, heading.end))
-    elif found.kind == LineKind.HEADING:
-        assert found.section is not None and found.title is not None
-        heading_end = start + found.rest_at if found.rest_at is not None else end
-        scan.drafts.append(Draft(found.section, found.title, _trimmed(text, start, heading_end)))
-        if found.rest_at is not None:
-            scan.pending.append((start + found.rest_at, end))
-            scan.first_zone = False
+    """Act on a line that is not body text, by its kind."""
+    action = _ACTIONS.get(found.kind)
+    if action is not None:
+        action(scan, found, start, end)
 
 
-def _take_title(meta: _Meta, found: Classified) -> None:
+def _on_furniture(scan: _Scan, found: Classified, start: int, end: int) -> None:
+    scan.meta.dropped.append(Span(start, end))
+
+
+def _on_title(scan: _Scan, found: Classified, start: int, end: int) -> None:
+    meta = scan.meta
     if found.title is not None and meta.title is None:
         meta.title = found.title
         meta.year = meta.year or found.year
@@ -170,6 +149,46 @@ def _take_title(meta: _Meta, found: Classified) -> None:
         meta.title_country = found.country
     if found.tier is not None and meta.tier is None:
         meta.tier = found.tier
+
+
+def _on_tier(scan: _Scan, found: Classified, start: int, end: int) -> None:
+    meta, text = scan.meta, scan.text
+    if meta.tier is None and meta.tier_country is None:
+        if scan.body_started():  # a page that opens with the end of another country
+            scan.set_aside_preamble()
+        meta.tier, meta.tier_country = found.tier, found.country
+        meta.year = meta.year or found.year
+    elif scan.body_started():  # the next country's tier line on a multi-country page
+        scan.foreign = True
+        scan.drafts.append(Draft(SectionKind.OTHER, text[start:end].strip(), _trimmed(text, start, end)))
+    else:  # the tier again, after a title that gave it
+        meta.dropped.append(Span(start, end))
+
+
+def _on_heading(scan: _Scan, found: Classified, start: int, end: int) -> None:
+    text = scan.text
+    if scan.foreign:  # another country's headings stay in its one section, as text
+        if found.rest_at is not None:
+            scan.pending.append((start, end))
+        else:
+            heading = _trimmed(text, start, end)
+            scan.drafts[-1].blocks.append(Block(heading.start, heading.end))
+        return
+    assert found.section is not None and found.title is not None
+    heading_end = start + found.rest_at if found.rest_at is not None else end
+    scan.drafts.append(Draft(found.section, found.title, _trimmed(text, start, heading_end)))
+    if found.rest_at is not None:
+        scan.pending.append((start + found.rest_at, end))
+        scan.first_zone = False
+
+
+_ACTIONS: dict[str, Callable[[_Scan, Classified, int, int], None]] = {
+    LineKind.FURNITURE: _on_furniture,
+    LineKind.TITLE: _on_title,
+    LineKind.TIER: _on_tier,
+    LineKind.HEADING: _on_heading,
+}
+"""What each kind of line does to the scan; blank lines only end a paragraph."""
 
 
 def _trimmed(text: str, start: int, end: int) -> Span:
