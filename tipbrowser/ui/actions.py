@@ -76,6 +76,15 @@ ACTIONS: tuple[Action, ...] = (
     _a("next_evidence", "e", "screen", "Evidence", "Read the next passage behind the recommendation", "Next evidence"),
     _a("previous_evidence", "E", "screen", "Evidence back", "Read the previous passage behind the recommendation", "Previous evidence"),
     _a("supported_recommendation", "'", "screen", "Its rec", "Go to the recommendation this sentence supports", "Go to the recommendation this sentence supports"),
+    _a("search", "/", "screen", "Search", "Search the open reports as you type (query language below)", "Search", True),
+    _a("next_match", "n", "screen", "Next match", "Go to the next match of the search", "Next match"),
+    _a("previous_match", "N", "screen", "Prev match", "Go to the previous match of the search", "Previous match"),
+    _a("toggle_search_filter", "&", "screen", "Filter", "Show only the paragraphs that match, or everything again", "Show only matching paragraphs"),
+    _a("clear_search", "escape", "screen", "Clear", "Clear the search: the bar, its highlights and the filter", "Clear the search"),
+    _a("toggle_regex", "ctrl+r", "screen", "Regex", "Switch the search between words and a regular expression", "Switch regex search"),
+    _a("pane('search')", "5", "screen", "Results", "Show the Search results tab", "Show the search results"),
+    _a("copy_cited", "y", "screen", "Copy", "Copy the sentence, or the selected item, with its citation", "Copy with citation", True),
+    _a("copy_plain", "Y", "screen", "Copy text", "Copy the same text without a citation", "Copy text only"),
     _a("cursor_down", "j", "tree", "Down", "Move the tree cursor down"),
     _a("cursor_up", "k", "tree", "Up", "Move the tree cursor up"),
     _a("collapse_or_parent", "h", "tree", "Collapse", "Collapse a section, or go to its parent", footer=True),
@@ -112,6 +121,8 @@ _KEY_DISPLAY = {
     "f1": "F1",
     "ctrl+p": "^p",
     "ctrl+q": "^q",
+    "escape": "esc",
+    "ctrl+r": "^r",
 }
 
 

@@ -55,6 +55,12 @@ def _go_to_provider() -> type[Provider]:
     return GoToCommands
 
 
+def _copy_provider() -> type[Provider]:
+    from tipbrowser.ui.copy_commands import CopyCommands
+
+    return CopyCommands
+
+
 def _reports_provider() -> type[Provider]:
     from tipbrowser.ui.commands import ReportCommands
 
@@ -66,7 +72,7 @@ class TipBrowserApp(App[None]):
 
     CSS_PATH = "tipbrowser.tcss"
     BINDINGS = bindings("app")
-    COMMANDS = App.COMMANDS | {_actions_provider, _go_to_provider, _reports_provider}
+    COMMANDS = App.COMMANDS | {_actions_provider, _go_to_provider, _reports_provider, _copy_provider}
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(self, reports: Sequence[Report], *, max_bytes: int = DEFAULT_MAX_BYTES, debug: bool = False) -> None:

@@ -51,7 +51,9 @@ class SidePanel(Vertical):
         from tipbrowser.ui.widgets.metrics_panel import MetricsPanel
         from tipbrowser.ui.widgets.recommendations_panel import RecommendationsPanel
 
-        panels: dict[str, type[Widget]] = {"metrics": MetricsPanel, "recommendations": RecommendationsPanel}
+        from tipbrowser.ui.widgets.search_results import SearchResults
+
+        panels: dict[str, type[Widget]] = {"metrics": MetricsPanel, "recommendations": RecommendationsPanel, "search": SearchResults}
         tabs = TabbedContent(id="side-tabs", initial=self._wanted_tab)
         for tab_id, (title, purpose) in TABS.items():
             if tab_id in panels:

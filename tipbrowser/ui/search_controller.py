@@ -1,0 +1,291 @@
+"""Search in the app: the index, queries run off the UI thread, highlights, n/N, the filter."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich.style import Style
+from textual.content import Content
+
+from tipbrowser.model import Report, Sentence, Span
+from tipbrowser.search import COUNT_LIMIT, SearchIndex, SearchResult
+
+if TYPE_CHECKING:
+    from tipbrowser.ui.screens.reading import ReadingScreen
+    from tipbrowser.ui.widgets.search_bar import SearchBar
+    from tipbrowser.ui.widgets.search_results import SearchResults
+
+__all__ = ["SearchController", "Match", "MATCH_LAYER", "CURRENT_MATCH_LAYER", "LIST_LIMIT", "match_spans"]
+
+MATCH_LAYER = "search"
+"""The document's highlight layer for every match."""
+CURRENT_MATCH_LAYER = "search-current"
+"""The document's highlight layer for the match `n`/`N` went to."""
+LIST_LIMIT = 200
+"""The most hits the Search tab lists (the count says how many there are)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One matched range of the report on view, with the sentence and paragraph holding it."""
+
+    span: Span
+    sentence_id: str
+    paragraph_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Request:
+    generation: int
+    query: str
+    regex: bool
+    report: Report
+
+
+def match_spans(report: Report, result: SearchResult) -> list[Match]:
+    """Every matched range of `report` in `result`, as report-text spans in reading order."""
+    matches: list[Match] = []
+    for hit in result.hits:
+        if hit.report_id != report.id:
+            continue
+        sentence = report.find(hit.sentence_id)
+        if not isinstance(sentence, Sentence):
+            continue
+        base = sentence.span.start
+        matches.extend(Match(Span(base + low, base + high), hit.sentence_id, hit.paragraph_id) for low, high in hit.spans)
+    matches.sort(key=lambda match: match.span.start)
+    return matches
+
+
+class SearchController:
+    """Owns the search state of one reading screen; the screen routes keys and messages here.
+
+    Queries run in a thread worker, one at a time: a query typed while another runs waits,
+    and only the newest waiting one runs (older ones are dropped); results whose
+    generation is not the newest are discarded.
+    """
+
+    def __init__(self, screen: ReadingScreen) -> None:
+        self.screen = screen
+        self.index: SearchIndex | None = None
+        """The index of every open report (built after the first frame)."""
+        self.query = ""
+        """The query in force ("" = no search)."""
+        self.regex = False
+        self.result: SearchResult | None = None
+        """The hits the Search tab lists."""
+        self.matches: list[Match] = []
+        """Every match in the report on view, in reading order."""
+        self.matches_report: str | None = None
+        """The id of the report `matches` belong to."""
+        self.filtering = False
+        """Whether only matching paragraphs are shown."""
+        self.generation = 0
+        self._indexed: set[str] = set()
+        self._busy = False
+        self._pending: _Request | None = None
+        self._at: int | None = None
+
+    # ----------------------------------------------------------------- running queries
+
+    def start(self) -> None:
+        """Build the index in a worker (call after the first frame)."""
+        self._submit(_Request(self.generation, "", False, self.screen.report))
+
+    def search(self, query: str, regex: bool) -> None:
+        """Search for `query` (as words, or as a regular expression)."""
+        self.generation += 1
+        self.query, self.regex = query, regex
+        self._submit(_Request(self.generation, query, regex, self.screen.report))
+
+    def refresh(self) -> None:
+        """Search again for the query in force (another report is on view, say)."""
+        if self.query.strip():
+            self.search(self.query, self.regex)
+
+    def _submit(self, request: _Request) -> None:
+        if self._busy:
+            self._pending = request
+            return
+        self._busy = True
+        self.screen.run_worker(lambda: self._work(request), thread=True, group="search", name="search")
+
+    def _work(self, request: _Request) -> None:
+        """In a thread: index what is not indexed yet, then run the query."""
+        index = self._ensure_index()
+        if request.query.strip() and request.generation == self.generation:
+            result = index.search(request.query, limit=LIST_LIMIT, regex=request.regex)
+            self._call(self._show_result, request, result)
+            if request.generation == self.generation:
+                own = index.search(
+                    request.query, limit=COUNT_LIMIT, regex=request.regex, ranked=False, report_ids=[request.report.id]
+                )
+                self._call(self._show_matches, request, match_spans(request.report, own), own.notice)
+        self._call(self._finished)
+
+    def _ensure_index(self) -> SearchIndex:
+        index = self.index if self.index is not None else SearchIndex()
+        missing = [report for report in list(self.screen.app.reports) if report.id not in self._indexed]  # type: ignore[attr-defined]
+        if missing:
+            index.extend(missing)
+            self._indexed.update(report.id for report in missing)
+        self.index = index
+        return index
+
+    def _call(self, callback: object, *args: object) -> None:
+        app = self.screen.app
+        if app.is_running:
+            app.call_from_thread(callback, *args)  # type: ignore[arg-type]
+
+    def _finished(self) -> None:
+        self._busy = False
+        pending, self._pending = self._pending, None
+        if pending is not None and pending.generation == self.generation:
+            self._submit(pending)
+
+    # ----------------------------------------------------------------- showing results
+
+    def _show_result(self, request: _Request, result: SearchResult) -> None:
+        if request.generation != self.generation:
+            return
+        self.result = result
+        results = self._results()
+        if results is not None:
+            results.show(result, self._titles())
+        bar = self._bar()
+        if bar is not None:
+            from tipbrowser.ui.search_rows import count_label
+
+            bar.status = count_label(result, 0)
+        if result.notice:
+            self.screen.notify(Content(result.notice), title="Search", timeout=4)  # type: ignore[arg-type]
+
+    def _show_matches(self, request: _Request, matches: list[Match], notice: str | None) -> None:
+        document = self.screen.document
+        if request.generation != self.generation or document.report is not request.report:
+            return
+        self.matches, self.matches_report, self._at = matches, request.report.id, None
+        document.clear_highlights(CURRENT_MATCH_LAYER)
+        document.set_highlights(MATCH_LAYER, [match.span for match in matches], self._style(current=False))
+        if self.filtering:
+            document.show_only({match.paragraph_id for match in matches})
+
+    def _titles(self) -> dict[str, str] | None:
+        reports = self.screen.app.reports  # type: ignore[attr-defined]
+        return None if len(reports) < 2 else {report.id: report.display_title for report in reports}
+
+    def _style(self, current: bool) -> Style:
+        variables = self.screen.app.get_css_variables()
+        colour = variables.get("warning", "yellow")
+        return Style.parse(f"bold black on {colour}" if current else f"underline {colour}")
+
+    def _results(self) -> SearchResults | None:
+        from tipbrowser.ui.widgets.search_results import SearchResults
+
+        found = self.screen.query(SearchResults)
+        return found.first() if found else None
+
+    def _bar(self) -> SearchBar | None:
+        from tipbrowser.ui.widgets.search_bar import SearchBar
+
+        found = self.screen.query(SearchBar)
+        return found.first() if found else None
+
+    # ----------------------------------------------------------------- moving and filtering
+
+    def report_shown(self) -> None:
+        """Another report is on view: match it afresh."""
+        if self.matches_report is not None and self.screen.document.report is not None:
+            if self.screen.document.report.id != self.matches_report:
+                self.matches, self.matches_report = [], None
+                self.refresh()
+
+    def step(self, forward: bool) -> bool:
+        """Go to the next (or previous) match from the current sentence; False when none.
+
+        Wrapping round the end of the report says so in a notice.
+        """
+        document = self.screen.document
+        if not self.matches:
+            if self.query.strip():
+                self.screen.notify(Content("No matches in this report."), title="Search", timeout=3)  # type: ignore[arg-type]
+            return False
+        starts = [match.span.start for match in self.matches]
+        reference = self._reference(forward)
+        number = bisect_right(starts, reference) if forward else bisect_left(starts, reference) - 1
+        wrapped = number >= len(starts) or number < 0
+        number %= len(starts)
+        self._at = number
+        match = self.matches[number]
+        document.go_to(match.sentence_id, jump=False)
+        document.set_highlights(CURRENT_MATCH_LAYER, [match.span], self._style(current=True))
+        if wrapped:
+            where = "top" if forward else "end"
+            self.screen.notify(Content(f"Search wrapped round to the {where}."), title="Search", timeout=2)  # type: ignore[arg-type]
+        return True
+
+    def _reference(self, forward: bool) -> int:
+        """The report-text offset that `n`/`N` move from."""
+        document = self.screen.document
+        if self._at is not None and self.matches[self._at].sentence_id == document.current_sentence:
+            return self.matches[self._at].span.start
+        node = self.screen.report.find(document.current_sentence or "")
+        if not isinstance(node, Sentence):
+            return -1 if forward else len(self.screen.report.text) + 1
+        return node.span.start - 1 if forward else node.span.start
+
+    @property
+    def current_match(self) -> Match | None:
+        """The match `n`/`N` last went to."""
+        return None if self._at is None or self._at >= len(self.matches) else self.matches[self._at]
+
+    def toggle_filter(self) -> None:
+        """Show only the paragraphs that match, or everything again."""
+        document = self.screen.document
+        if self.filtering:
+            self.filtering = False
+            document.show_only(None)
+            return
+        if not self.query.strip():
+            self.screen.notify(Content("Search first (press /): the filter shows only matching paragraphs."), timeout=3)  # type: ignore[arg-type]
+            return
+        self.filtering = True
+        document.show_only({match.paragraph_id for match in self.matches})
+
+    def clear(self) -> bool:
+        """Forget the search: the bar, the highlights, the filter and the list; False if there was none."""
+        bar = self._bar()
+        had = bool(self.query) or self.filtering or (bar is not None and bool(bar.display))
+        self.generation += 1
+        self.query, self.result, self.matches, self.matches_report, self._at = "", None, [], None, None
+        document = self.screen.document
+        document.clear_highlights(MATCH_LAYER)
+        document.clear_highlights(CURRENT_MATCH_LAYER)
+        if self.filtering:
+            self.filtering = False
+            document.show_only(None)
+        if bar is not None:
+            bar.clear()
+        results = self._results()
+        if results is not None:
+            results.show(None)
+        return had
+
+    def jump(self, report_id: str, sentence_id: str) -> bool:
+        """Go to a hit (switching to its report when another is on view)."""
+        app = self.screen.app
+        if report_id != self.screen.report.id:
+            numbers = [n for n, report in enumerate(app.reports) if report.id == report_id]  # type: ignore[attr-defined]
+            if not numbers:
+                return False
+            app.switch_report(numbers[0])  # type: ignore[attr-defined]
+        self._at = None
+        found = self.screen.go_to(sentence_id)
+        for number, match in enumerate(self.matches):
+            if match.sentence_id == sentence_id:
+                self._at = number
+                self.screen.document.set_highlights(CURRENT_MATCH_LAYER, [match.span], self._style(current=True))
+                break
+        return found
