@@ -98,7 +98,26 @@ class SearchController:
         """Search for `query` (as words, or as a regular expression)."""
         self.generation += 1
         self.query, self.regex = query, regex
+        if not query.strip():
+            self._forget()
+            return
         self._submit(_Request(self.generation, query, regex, self.screen.report))
+
+    def _forget(self) -> None:
+        """No query: no list, no highlights, no filter."""
+        self.result, self.matches, self.matches_report, self._at = None, [], None, None
+        document = self.screen.document
+        document.clear_highlights(MATCH_LAYER)
+        document.clear_highlights(CURRENT_MATCH_LAYER)
+        if self.filtering:
+            self.filtering = False
+            document.show_only(None)
+        results = self._results()
+        if results is not None:
+            results.show(None)
+        bar = self._bar()
+        if bar is not None:
+            bar.status = ""
 
     def refresh(self) -> None:
         """Search again for the query in force (another report is on view, say)."""
@@ -259,18 +278,10 @@ class SearchController:
         bar = self._bar()
         had = bool(self.query) or self.filtering or (bar is not None and bool(bar.display))
         self.generation += 1
-        self.query, self.result, self.matches, self.matches_report, self._at = "", None, [], None, None
-        document = self.screen.document
-        document.clear_highlights(MATCH_LAYER)
-        document.clear_highlights(CURRENT_MATCH_LAYER)
-        if self.filtering:
-            self.filtering = False
-            document.show_only(None)
+        self.query = ""
+        self._forget()
         if bar is not None:
             bar.clear()
-        results = self._results()
-        if results is not None:
-            results.show(None)
         return had
 
     def jump(self, report_id: str, sentence_id: str) -> bool:
