@@ -15,7 +15,8 @@ from tipbrowser.ui.screens.help import HelpScreen
 
 SIZE = (120, 40)
 KEY_NAMES = {"]": "right_square_bracket", "[": "left_square_bracket", "}": "right_curly_bracket",
-             "{": "left_curly_bracket", "?": "question_mark", ":": "colon", "\\": "backslash"}
+             "{": "left_curly_bracket", "?": "question_mark", ":": "colon", "\\": "backslash",
+             "'": "apostrophe"}
 
 Check = Callable[[Pilot, TipBrowserApp, str], Awaitable[None]]
 
@@ -102,10 +103,70 @@ def pane(expected: str) -> Check:
         focused = app.focused
         if expected in {"tree", "document"}:
             assert focused is not None and focused.id == expected
+        elif expected in PANE_LISTS:
+            assert focused is not None and focused.id == PANE_LISTS[expected]
+            assert app.reading.side_panel.active_tab == expected
         else:
             assert isinstance(focused, Tabs)
             assert app.reading.side_panel.display and app.reading.side_panel.active_tab == expected
     return check
+
+
+PANE_LISTS = {"metrics": "metrics-list", "recommendations": "recs-list"}
+"""The list a side-panel tab's key focuses."""
+
+
+async def _linked(pilot: Pilot, app: TipBrowserApp) -> None:
+    """Wait until the report's recommendations are linked to their evidence."""
+    for _ in range(300):
+        if app.reading.insights.walk is not None:
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the recommendations were never linked")
+
+
+def recommendation_step(step: int) -> Check:
+    async def check(pilot: Pilot, app: TipBrowserApp, key: str) -> None:
+        await _linked(pilot, app)
+        await _press(pilot, key)
+        expected = "r1" if step > 0 else "r8"
+        walk = app.reading.insights.walk
+        assert walk is not None and walk.link is not None
+        assert walk.link.recommendation_id == f"norway-2025/recommendations/{expected}"
+        recommendation = app.report.find(walk.link.recommendation_id)
+        assert app.reading.document.current_paragraph == recommendation.paragraph_id
+        assert app.reading.history.can_go_back
+    return check
+
+
+def evidence_step(step: int) -> Check:
+    async def check(pilot: Pilot, app: TipBrowserApp, key: str) -> None:
+        await _linked(pilot, app)
+        await _press(pilot, key)
+        walk = app.reading.insights.walk
+        assert walk is not None and walk.link is not None and walk.link.evidence
+        expected = walk.link.evidence[0 if step > 0 else -1]
+        assert app.reading.document.current_sentence == expected.sentence_id
+        assert app.reading.document.highlights("evidence")
+        assert app.reading.history.can_go_back
+    return check
+
+
+async def supported(pilot: Pilot, app: TipBrowserApp, key: str) -> None:
+    await _linked(pilot, app)
+    walk = app.reading.insights.walk
+    assert walk is not None
+    sentence_id, recs = next(iter(walk.supports.items()))
+    app.reading.document.go_to(sentence_id, jump=False)
+    await pilot.pause()
+    before = round(app.reading.document.scroll_y)
+    await _press(pilot, key)
+    assert walk.link is not None and walk.link.recommendation_id == recs[0]
+    assert app.reading.document.current_paragraph == app.report.find(recs[0]).paragraph_id
+    assert round(app.reading.document.scroll_y) != before
+    await _press(pilot, "backspace")  # back where the jump started (to the sentence at the top)
+    assert abs(round(app.reading.document.scroll_y) - before) < 5
+    assert app.reading.history.can_go_forward
 
 
 async def cycle(pilot: Pilot, app: TipBrowserApp, key: str) -> None:
@@ -199,6 +260,11 @@ CHECKS: dict[str, Check] = {
     "screen.pane('recommendations')": pane("recommendations"),
     "screen.cycle_panes": cycle,
     "screen.toggle_side_panel": toggle_side,
+    "screen.next_recommendation": recommendation_step(1),
+    "screen.previous_recommendation": recommendation_step(-1),
+    "screen.next_evidence": evidence_step(1),
+    "screen.previous_evidence": evidence_step(-1),
+    "screen.supported_recommendation": supported,
     "tree.cursor_down": tree_cursor(1),
     "tree.cursor_up": tree_cursor(-1),
     "tree.collapse_or_parent": tree_h,
