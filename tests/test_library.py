@@ -104,3 +104,39 @@ def test_unwritable_cache_steps_aside(library: Path, tmp_path: Path) -> None:
     cache = ReportCache(blocker / "sub" / "c.sqlite")
     assert cache.problem is not None
     assert len(load_reports([library], cache=cache).reports) == 3
+
+
+def test_scan_gives_entries_without_loading_cached_reports(library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tipbrowser.library import Entry, scan
+
+    cache = ReportCache(tmp_path / "c.sqlite")
+    first = [e for e in scan(discover([library]), cache=cache) if isinstance(e, Entry)]
+    assert [(e.id, e.country, e.year, e.tier) for e in first] == [
+        ("freedonia-2024", "Freedonia", 2024, "Tier 2"),
+        ("sylvania-2024", "Sylvania", 2024, "Tier 2"),
+        ("freedonia-2025", "Freedonia", 2025, "Tier 2"),
+    ]
+    loads: list[object] = []
+    real_get = ReportCache.get
+    monkeypatch.setattr(ReportCache, "get", lambda self, key: loads.append(key) or real_get(self, key))
+    again = [e for e in scan(discover([library]), cache=cache) if isinstance(e, Entry)]
+    assert [e.id for e in again] == [e.id for e in first]
+    assert loads == []
+    assert again[1].report() == first[1].report()
+    assert len(loads) == 1
+
+
+def test_search_index_is_cached_and_rebuilt_when_damaged(library: Path, tmp_path: Path) -> None:
+    from tipbrowser.library import Entry, cached_index, scan
+
+    cache = ReportCache(tmp_path / "c.sqlite")
+    entries = [e for e in scan(discover([library]), cache=cache) if isinstance(e, Entry)]
+    built = cached_index(entries, cache)
+    path = cache.index_path(entries)
+    assert path.exists()
+    restored = cached_index(entries, cache)
+    assert restored.search("efforts").total == built.search("efforts").total > 0
+    path.write_bytes(path.read_bytes()[:512])
+    rebuilt = cached_index(entries, cache)
+    assert rebuilt.search("efforts").total == built.search("efforts").total
+    assert cache.index_path(entries[:2]) != path

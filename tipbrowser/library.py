@@ -2,24 +2,45 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import os
 import pickle
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from contextlib import closing, contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tipbrowser import __version__
-from tipbrowser.errors import NotFoundError, TipBrowserError
+from tipbrowser.errors import BinaryFileError, NotFoundError, TipBrowserError
 from tipbrowser.model import Report
 from tipbrowser.parser import parse_text
-from tipbrowser.reader import DEFAULT_MAX_BYTES, read_path
+from tipbrowser.reader import DEFAULT_MAX_BYTES, decode, read_bytes, read_path
 from tipbrowser.text import visible
 
-__all__ = ["Skipped", "Loaded", "ReportCache", "discover", "iter_load", "load_reports", "default_cache_path"]
+if TYPE_CHECKING:
+    from tipbrowser.search import SearchIndex
 
-_SCHEMA = 1
+__all__ = [
+    "Skipped",
+    "Loaded",
+    "Entry",
+    "ReportCache",
+    "scan",
+    "discover",
+    "iter_load",
+    "load_reports",
+    "default_cache_path",
+    "cached_index",
+]
+
+_KEPT_INDEXES = 4
+"""How many search indexes (one per set of open reports) the cache keeps."""
+
+_SCHEMA = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,23 +96,87 @@ def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
 
+class Entry:
+    """One narrative of a library: what a picker shows at once, the full report on demand.
+
+    Entries found in the cache are not unpickled until `report()` is first called, so a
+    large library reopens in the time it takes to read its files and one index.
+    """
+
+    __slots__ = ("path", "id", "title", "country", "year", "tier", "_key", "_cache", "_report")
+
+    def __init__(
+        self,
+        path: Path,
+        facts: tuple[str, str | None, str | None, int | None, str | None],
+        *,
+        key: tuple[str, int, int, str] | None = None,
+        cache: ReportCache | None = None,
+        report: Report | None = None,
+    ) -> None:
+        self.path = path
+        self.id, self.title, self.country, self.year, self.tier = facts
+        self._key, self._cache, self._report = key, cache, report
+
+    @classmethod
+    def of(cls, path: Path, report: Report) -> Entry:
+        """An entry for a report already in hand."""
+        return cls(path, _facts(report), report=report)
+
+    @property
+    def digest(self) -> str:
+        """The content hash of the file this entry was read from."""
+        if self._key is not None:
+            return self._key[3]
+        return hashlib.sha256(self.report().text.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def report(self) -> Report:
+        """The full report (from the cache, or read and parsed again if the cache lost it)."""
+        if self._report is None:
+            found = self._cache.get(self._key) if self._cache and self._key else None
+            if found is None:
+                decoded = read_path(self.path)
+                found = parse_text(decoded.text, encoding=decoded.encoding, source=str(self.path))
+            self._report = found
+        return self._report
+
+    def __repr__(self) -> str:
+        return f"Entry({self.id!r}, {str(self.path)!r})"
+
+
+def _facts(report: Report) -> tuple[str, str | None, str | None, int | None, str | None]:
+    return (report.id, report.display_title, report.country, report.year, report.tier.value if report.tier else None)
+
+
+def scan(
+    files: Sequence[Path], *, max_bytes: int = DEFAULT_MAX_BYTES, cache: ReportCache | None = None
+) -> Iterator[Entry | Skipped]:
+    """Each file as an `Entry` (parsed only when the cache does not know it), or `Skipped`."""
+    ids: dict[str, Path] = {}
+    for path in files:
+        try:
+            entry = _entry(path, max_bytes, cache)
+        except TipBrowserError as error:
+            yield Skipped(path, getattr(error, "problem", str(error)))
+            continue
+        if entry.id in ids:
+            yield Skipped(path, f"the same report ({entry.id}) is already open from {visible(str(ids[entry.id]))}")
+            continue
+        ids[entry.id] = path
+        yield entry
+
+
 def iter_load(
     files: Sequence[Path], *, max_bytes: int = DEFAULT_MAX_BYTES, cache: ReportCache | None = None
 ) -> Iterator[Report | Skipped]:
     """Read and parse each file in turn, yielding its report or the reason it was skipped."""
-    ids: dict[str, Path] = {}
-    for path in files:
-        try:
-            report = _load(path, max_bytes, cache)
-        except TipBrowserError as error:
-            problem = getattr(error, "problem", str(error))
-            yield Skipped(path, problem)
-            continue
-        if report.id in ids:
-            yield Skipped(path, f"the same report ({report.id}) is already open from {visible(str(ids[report.id]))}")
-            continue
-        ids[report.id] = path
-        yield report
+    for item in scan(files, max_bytes=max_bytes, cache=cache):
+        if isinstance(item, Skipped):
+            yield item
+        else:
+            with _collector_paused():
+                report = item.report()
+            yield report
 
 
 def load_reports(
@@ -105,18 +190,33 @@ def load_reports(
     return Loaded(tuple(reports), tuple(skipped))
 
 
-def _load(path: Path, max_bytes: int, cache: ReportCache | None) -> Report:
-    decoded = read_path(path, max_bytes=max_bytes)
-    if cache is None:
-        return parse_text(decoded.text, encoding=decoded.encoding, source=str(path))
-    digest = hashlib.sha256(decoded.text.encode("utf-8", "surrogatepass")).hexdigest()
-    stat = path.stat()
-    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, digest)
-    report = cache.get(key)
-    if report is None or report.source != str(path):
-        report = parse_text(decoded.text, encoding=decoded.encoding, source=str(path))
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading a report makes thousands of objects and no cycles: the cyclic GC only costs."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _entry(path: Path, max_bytes: int, cache: ReportCache | None) -> Entry:
+    data, info = read_bytes(path, max_bytes=max_bytes)
+    key = (os.path.abspath(path), info.st_size, info.st_mtime_ns, hashlib.sha256(data).hexdigest())
+    if cache is not None:
+        facts = cache.facts(key)
+        if facts is not None:
+            return Entry(path, facts, key=key, cache=cache)
+    try:
+        decoded = decode(data, path=path)
+    except BinaryFileError:
+        raise BinaryFileError(path, "holds binary data (NUL bytes), not a narrative") from None
+    report = parse_text(decoded.text, encoding=decoded.encoding, source=str(path))
+    if cache is not None:
         cache.put(key, report)
-    return report
+    return Entry(path, _facts(report), key=key, cache=cache, report=report)
 
 
 def default_cache_path() -> Path:
@@ -145,12 +245,14 @@ class ReportCache:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
                 db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")  # a cache: losing the last write is fine
                 db.execute(
                     "CREATE TABLE IF NOT EXISTS reports (path TEXT, size INTEGER, mtime INTEGER, "
-                    "digest TEXT, version TEXT, schema INTEGER, blob BLOB, "
+                    "digest TEXT, version TEXT, schema INTEGER, report_id TEXT, title TEXT, "
+                    "country TEXT, year INTEGER, tier TEXT, blob BLOB, "
                     "PRIMARY KEY (path, size, mtime, digest, version, schema))"
                 )
-                db.execute("SELECT count(*) FROM reports").fetchone()
+                db.execute("SELECT report_id, blob FROM reports LIMIT 1").fetchone()
                 return db
             except sqlite3.DatabaseError:
                 if attempt == 0:
@@ -168,6 +270,22 @@ class ReportCache:
                 Path(str(self.path) + suffix).unlink()
             except OSError:
                 pass
+
+    def facts(self, key: tuple[str, int, int, str]) -> tuple[str, str | None, str | None, int | None, str | None] | None:
+        """Id, title, country, year and tier of the cached report for `key`, without loading it."""
+        if self._db is None:
+            return None
+        try:
+            with self._lock:
+                row = self._db.execute(
+                    "SELECT report_id, title, country, year, tier FROM reports WHERE path=? AND size=? "
+                    "AND mtime=? AND digest=? AND version=? AND schema=?",
+                    (*key, __version__, _SCHEMA),
+                ).fetchone()
+        except sqlite3.DatabaseError:
+            self._rebuild()
+            return None
+        return tuple(row) if row else None  # type: ignore[return-value]
 
     def get(self, key: tuple[str, int, int, str]) -> Report | None:
         """The cached report for `key`, or None (also when the entry is unreadable)."""
@@ -197,8 +315,8 @@ class ReportCache:
             with self._lock:
                 self._db.execute("DELETE FROM reports WHERE path=?", (key[0],))
                 self._db.execute(
-                    "INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (*key, __version__, _SCHEMA, blob),
+                    "INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (*key, __version__, _SCHEMA, *_facts(report), blob),
                 )
         except sqlite3.DatabaseError:
             self._rebuild()
@@ -215,8 +333,51 @@ class ReportCache:
             self._discard()
             self._db = self._open()
 
+    def index_path(self, entries: Sequence[Entry]) -> Path:
+        """Where the search index of exactly these entries' reports is kept."""
+        digest = hashlib.sha256(f"{__version__}/{_SCHEMA}".encode())
+        for entry in sorted(entries, key=lambda e: e.id):
+            digest.update(entry.id.encode("utf-8", "surrogatepass") + b"\0" + entry.digest.encode())
+        return self.path.parent / "indexes" / f"{digest.hexdigest()[:32]}.sqlite"
+
     def close(self) -> None:
         """Close the database."""
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def cached_index(entries: Sequence[Entry], cache: ReportCache | None) -> SearchIndex:
+    """The search index of `entries`, from the cache when it holds one, else built (and kept).
+
+    A damaged index file is rebuilt; a cache that cannot be written is only skipped.
+    """
+    from tipbrowser.search import SearchIndex
+
+    if cache is None or cache.problem:
+        return SearchIndex.build(e.report() for e in entries)
+    path = cache.index_path(entries)
+    if path.exists():
+        try:
+            with closing(sqlite3.connect(path)) as source:
+                return SearchIndex.restore(source)
+        except sqlite3.DatabaseError:
+            path.unlink(missing_ok=True)
+    index = SearchIndex.build(e.report() for e in entries)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".partial")
+        partial.unlink(missing_ok=True)
+        with closing(sqlite3.connect(partial)) as target:
+            index.save(target)
+        os.replace(partial, path)
+        _prune(path.parent)
+    except (OSError, sqlite3.Error) as error:
+        cache.problem = f"the search index could not be cached ({error})"
+    return index
+
+
+def _prune(folder: Path) -> None:
+    kept = sorted(folder.glob("*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in kept[_KEPT_INDEXES:]:
+        stale.unlink(missing_ok=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from operator import attrgetter
 
 __all__ = [
     "Span",
@@ -19,9 +20,23 @@ __all__ = [
 ]
 
 
+_GETTERS: dict[type, attrgetter[tuple[object, ...]]] = {}
+
+
+def _reduce(node: object) -> tuple[type, tuple[object, ...]]:
+    """Pickle a slotted node as a constructor call: several times faster to load."""
+    kind = type(node)
+    getter = _GETTERS.get(kind)
+    if getter is None:
+        getter = _GETTERS[kind] = attrgetter(*kind.__slots__, "__class__")  # type: ignore[attr-defined]
+    return kind, getter(node)[:-1]
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Span:
     """A half-open range of character offsets into a report's normalised text."""
+
+    __reduce__ = _reduce
 
     start: int
     end: int
@@ -82,6 +97,8 @@ class Tier(str, Enum):
 class Sentence:
     """One sentence of a paragraph."""
 
+    __reduce__ = _reduce
+
     id: str
     text: str
     span: Span
@@ -90,6 +107,8 @@ class Sentence:
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """A paragraph: a run of text between blank lines (or one list line)."""
+
+    __reduce__ = _reduce
 
     id: str
     text: str
@@ -105,6 +124,8 @@ class Paragraph:
 @dataclass(frozen=True, slots=True)
 class Section:
     """A titled part of the narrative: summary, recommendations, the three Ps, profile."""
+
+    __reduce__ = _reduce
 
     id: str
     kind: SectionKind
@@ -128,6 +149,8 @@ class Section:
 class Recommendation:
     """One prioritized recommendation, without its bullet or separator."""
 
+    __reduce__ = _reduce
+
     id: str
     text: str
     span: Span
@@ -137,6 +160,8 @@ class Recommendation:
 @dataclass(frozen=True, slots=True)
 class Report:
     """A whole narrative: metadata, sections in reading order and the recommendations."""
+
+    __reduce__ = _reduce
 
     id: str
     title: str | None

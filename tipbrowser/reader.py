@@ -17,7 +17,7 @@ from tipbrowser.errors import (
     UnreadableError,
 )
 
-__all__ = ["Decoded", "DEFAULT_MAX_BYTES", "read_path", "decode", "normalise"]
+__all__ = ["Decoded", "DEFAULT_MAX_BYTES", "read_path", "read_bytes", "decode", "normalise"]
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 """Files larger than this are refused unless the caller raises the cap (`--max-size`)."""
@@ -42,6 +42,15 @@ class Decoded:
 def read_path(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded:
     """Read and decode the narrative at `path`, refusing anything that is not one."""
     path = Path(path)
+    data, _ = read_bytes(path, max_bytes=max_bytes)
+    try:
+        return decode(data, path=path)
+    except BinaryFileError:
+        raise BinaryFileError(path, "holds binary data (NUL bytes), not a narrative") from None
+
+
+def read_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, os.stat_result]:
+    """The bytes of the regular file at `path` and its status, refusing anything else."""
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -68,17 +77,15 @@ def read_path(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Decode
     except OSError as error:
         raise UnreadableError(path, error.strerror or "cannot be read") from None
     with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
             raise NotAFileError(path, "is not a regular file (a device, FIFO or socket)")
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise TooLargeError(
             path, f"is over the {max_bytes:,}-byte cap (raise it with --max-size)"
         )
-    try:
-        return decode(data, path=path)
-    except BinaryFileError:
-        raise BinaryFileError(path, "holds binary data (NUL bytes), not a narrative") from None
+    return data, info
 
 
 def decode(data: bytes, *, path: Path | None = None) -> Decoded:

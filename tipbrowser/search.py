@@ -23,7 +23,7 @@ CREATE TABLE sentences(
     section_id TEXT, section_kind TEXT, section_title TEXT, text TEXT);
 CREATE INDEX sentences_rid ON sentences(rid);
 CREATE TABLE vocabulary(word TEXT PRIMARY KEY) WITHOUT ROWID;
-CREATE VIRTUAL TABLE body USING fts5(text, content='', prefix='1 2 3', tokenize='{TOKENIZER}');
+CREATE VIRTUAL TABLE body USING fts5(text, content='', tokenize='{TOKENIZER}');
 """
 
 _PREFIX_EXPANSION = 256
@@ -81,6 +81,20 @@ class SearchIndex:
         """An index of `reports`."""
         index = cls()
         index.extend(reports)
+        return index
+
+    def save(self, target: sqlite3.Connection) -> None:
+        """Copy the whole index into `target` (an on-disk database, for a cache)."""
+        with self._lock:
+            self._db.backup(target)
+
+    @classmethod
+    def restore(cls, source: sqlite3.Connection) -> SearchIndex:
+        """An index copied from `source`, as written by `save`."""
+        index = cls()
+        with index._lock:
+            source.backup(index._db)
+            index._db.execute("SELECT count(*) FROM body").fetchone()
         return index
 
     # -- adding -------------------------------------------------------------------------
