@@ -273,36 +273,32 @@ class ReportCache:
 
     def facts(self, key: tuple[str, int, int, str]) -> tuple[str, str | None, str | None, int | None, str | None] | None:
         """Id, title, country, year and tier of the cached report for `key`, without loading it."""
-        if self._db is None:
-            return None
-        try:
-            with self._lock:
-                row = self._db.execute(
-                    "SELECT report_id, title, country, year, tier FROM reports WHERE path=? AND size=? "
-                    "AND mtime=? AND digest=? AND version=? AND schema=?",
-                    (*key, __version__, _SCHEMA),
-                ).fetchone()
-        except sqlite3.DatabaseError:
-            self._rebuild()
-            return None
+        row = self._row("report_id, title, country, year, tier", key)
         return tuple(row) if row else None  # type: ignore[return-value]
 
     def get(self, key: tuple[str, int, int, str]) -> Report | None:
         """The cached report for `key`, or None (also when the entry is unreadable)."""
+        row = self._row("blob", key)
+        if row is None:
+            return None
+        try:
+            report = pickle.loads(row[0])
+        except (pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError, IndexError):
+            self._rebuild()
+            return None
+        return report if isinstance(report, Report) else None
+
+    def _row(self, columns: str, key: tuple[str, int, int, str]) -> tuple[object, ...] | None:
         if self._db is None:
             return None
         try:
             with self._lock:
-                row = self._db.execute(
-                    "SELECT blob FROM reports WHERE path=? AND size=? AND mtime=? AND digest=? "
+                return self._db.execute(  # type: ignore[no-any-return]
+                    f"SELECT {columns} FROM reports WHERE path=? AND size=? AND mtime=? AND digest=? "
                     "AND version=? AND schema=?",
                     (*key, __version__, _SCHEMA),
                 ).fetchone()
-            if row is None:
-                return None
-            report = pickle.loads(row[0])
-            return report if isinstance(report, Report) else None
-        except (sqlite3.DatabaseError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+        except sqlite3.DatabaseError:
             self._rebuild()
             return None
 
