@@ -87,6 +87,7 @@ class SearchController:
         self._busy = False
         self._pending: _Request | None = None
         self._at: int | None = None
+        self._offered: SearchIndex | None = None
 
     # ----------------------------------------------------------------- running queries
 
@@ -144,7 +145,18 @@ class SearchController:
                 self._call(self._show_matches, request, match_spans(request.report, own), own.notice)
         self._call(self._finished)
 
+    def adopt_index(self, index: SearchIndex) -> None:
+        """Search `index` from now on (one built elsewhere, e.g. of a whole library), and search again."""
+        self._offered = index
+        if self.query.strip():
+            self.refresh()
+        else:
+            self._submit(_Request(self.generation, "", False, self.screen.report))
+
     def _ensure_index(self) -> SearchIndex:
+        offered, self._offered = self._offered, None
+        if offered is not None:
+            self.index, self._indexed = offered, set(offered.report_ids())
         index = self.index if self.index is not None else SearchIndex()
         missing = [report for report in list(self.screen.app.reports) if report.id not in self._indexed]  # type: ignore[attr-defined]
         if missing:
