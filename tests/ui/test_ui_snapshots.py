@@ -9,6 +9,8 @@ from tipbrowser.ui.app import make_app
 
 async def _settle(pilot: Pilot) -> None:
     await pilot.pause()
+    await pilot.app.workers.wait_for_complete()  # figures and links (the margin's markers) arrive
+    await pilot.pause()
     await pilot.wait_for_scheduled_animations()
     await pilot.pause()
 
