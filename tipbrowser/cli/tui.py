@@ -18,7 +18,7 @@ def run_tui(args: argparse.Namespace) -> int:
     """
     from tipbrowser.ui.app import make_app
 
-    app = make_app(args.paths, max_bytes=max_bytes(args), debug=args.debug)
+    app = make_app(args.paths, max_bytes=max_bytes(args), debug=args.debug, no_cache=args.no_cache)
     app.run()
     code = app.return_code or 0
     if code and app.crash_message and not args.debug:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.command import Provider
@@ -18,6 +19,9 @@ from tipbrowser.reader import DEFAULT_MAX_BYTES
 from tipbrowser.text import visible
 from tipbrowser.ui.actions import bindings
 from tipbrowser.ui.screens.reading import ReadingScreen
+
+if TYPE_CHECKING:
+    from tipbrowser.ui.library_loader import LibraryLoader
 
 __all__ = ["TipBrowserApp", "make_app", "load_reports"]
 
@@ -67,12 +71,18 @@ def _reports_provider() -> type[Provider]:
     return ReportCommands
 
 
+def _library_provider() -> type[Provider]:
+    from tipbrowser.ui.library_commands import LibraryCommands
+
+    return LibraryCommands
+
+
 class TipBrowserApp(App[None]):
     """Read Trafficking in Persons narratives."""
 
     CSS_PATH = "tipbrowser.tcss"
     BINDINGS = bindings("app")
-    COMMANDS = App.COMMANDS | {_actions_provider, _go_to_provider, _reports_provider, _copy_provider}
+    COMMANDS = App.COMMANDS | {_actions_provider, _go_to_provider, _reports_provider, _copy_provider, _library_provider}
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(self, reports: Sequence[Report], *, max_bytes: int = DEFAULT_MAX_BYTES, debug: bool = False) -> None:
@@ -87,6 +97,8 @@ class TipBrowserApp(App[None]):
         self.debug_mode = debug
         self.crash_message: str | None = None
         """One line for stderr when the app crashed."""
+        self.library: LibraryLoader | None = None
+        """Loads the rest of a library after the first frame (None for a single report)."""
 
     @property
     def report(self) -> Report:
@@ -105,8 +117,10 @@ class TipBrowserApp(App[None]):
         return ReadingScreen(self.report)
 
     def on_mount(self) -> None:
-        """Title the terminal after the report."""
+        """Title the terminal after the report; load the rest of a library after the first frame."""
         self.title = visible(self.report.display_title)
+        if self.library is not None:
+            self.call_after_refresh(self.library.start)
 
     def go_to(self, node_id: str) -> None:
         """Jump to a node of the report on view."""
@@ -159,10 +173,18 @@ def make_app(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     debug: bool = False,
+    no_cache: bool = False,
 ) -> TipBrowserApp:
     """The app on `paths` (or the bundled report), built the same way for the CLI and tests.
 
-    Every path is read and parsed first, so a bad one raises `TipBrowserError` before
-    the terminal is touched.
+    The first readable report is parsed before the terminal is touched, so a single bad
+    file or a missing path raises `TipBrowserError` first; the rest of several files or
+    folders load after the first frame, through the cache unless `no_cache`.
     """
-    return TipBrowserApp(load_reports(paths, max_bytes), max_bytes=max_bytes, debug=debug)
+    from tipbrowser.ui.library_loader import LibraryLoader, open_paths
+
+    opening = open_paths(paths, max_bytes=max_bytes, use_cache=not no_cache)
+    app = TipBrowserApp([opening.first], max_bytes=max_bytes, debug=debug)
+    if not opening.finished or opening.skipped:
+        app.library = LibraryLoader(app, opening)
+    return app

@@ -13,6 +13,7 @@ from tipbrowser.model import Report
 from tipbrowser.ui.actions import bindings
 from tipbrowser.ui.history import JumpHistory
 from tipbrowser.ui.insights import InsightsRoutes
+from tipbrowser.ui.screens.library_routes import LibraryRoutes
 from tipbrowser.ui.screens.search_copy_routes import SearchCopyRoutes
 from tipbrowser.ui.widgets.document import DocumentView
 from tipbrowser.ui.widgets.header import ReportHeader
@@ -27,7 +28,7 @@ SIDE_PANEL_MIN_WIDTH = 140
 NARROW_WIDTH = 100
 """Below this many columns the tree narrows, and the side panel takes its place when shown."""
 
-class ReadingScreen(InsightsRoutes, SearchCopyRoutes, Screen[None]):
+class ReadingScreen(LibraryRoutes, InsightsRoutes, SearchCopyRoutes, Screen[None]):
     """Shows one report and keeps its panes in step (metrics and recommendations route through `InsightsRoutes`)."""
 
     BINDINGS = bindings("screen")
