@@ -16,7 +16,7 @@ from tipbrowser.ui.screens.help import HelpScreen
 SIZE = (120, 40)
 KEY_NAMES = {"]": "right_square_bracket", "[": "left_square_bracket", "}": "right_curly_bracket",
              "{": "left_curly_bracket", "?": "question_mark", ":": "colon", "\\": "backslash",
-             "'": "apostrophe"}
+             "'": "apostrophe", "/": "slash", "&": "ampersand"}
 
 Check = Callable[[Pilot, TipBrowserApp, str], Awaitable[None]]
 
@@ -112,7 +112,7 @@ def pane(expected: str) -> Check:
     return check
 
 
-PANE_LISTS = {"metrics": "metrics-list", "recommendations": "recs-list"}
+PANE_LISTS = {"metrics": "metrics-list", "recommendations": "recs-list", "search": "search-hits"}
 """The list a side-panel tab's key focuses."""
 
 
@@ -239,6 +239,96 @@ async def quits(pilot: Pilot, app: TipBrowserApp, key: str) -> None:
     assert app._exit and app.return_code == 0
 
 
+@pytest.fixture(autouse=True)
+def _private_copy_dirs(tmp_path, monkeypatch) -> None:
+    """Copies go to a folder of the test's own, with a config of its own."""
+    from tipbrowser.ui.copy import reload_config
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("TIPBROWSER_CONFIG_DIR", str(tmp_path / "config"))
+    for name in ("DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    reload_config()
+
+
+async def _searched(pilot: Pilot, app: TipBrowserApp, query: str = "shelter") -> None:
+    """Search for `query` from the top of the report and wait for its matches."""
+    search = app.reading.search
+    search.clear()
+    search.search(query, False)
+    for _ in range(300):
+        if search.matches_report == app.report.id and search.result is not None and search.result.query == query:
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the search never finished")
+
+
+async def open_search(pilot: Pilot, app: TipBrowserApp, key: str) -> None:
+    from textual.widgets import Input
+
+    await _press(pilot, key)
+    assert isinstance(app.focused, Input) and app.focused.id == "search-input"
+
+
+def match_step(forward: bool) -> Check:
+    async def check(pilot: Pilot, app: TipBrowserApp, key: str) -> None:
+        await _searched(pilot, app)
+        await _press(pilot, key)
+        search = app.reading.search
+        expected = search.matches[0 if forward else -1]
+        assert search.current_match == expected
+        assert app.reading.document.current_sentence == expected.sentence_id
+    return check
+
+
+async def search_filter(pilot: Pilot, app: TipBrowserApp, key: str) -> None:
+    await _searched(pilot, app)
+    await _press(pilot, key)
+    state = app.reading.document.state
+    assert state is not None and state.shown is not None
+    shown = {state.blocks[n].node_id for n in state.shown}
+    assert {match.paragraph_id for match in app.reading.search.matches} <= shown
+    await _press(pilot, key)
+    assert state.shown is None
+
+
+async def clear_search(pilot: Pilot, app: TipBrowserApp, key: str) -> None:
+    await _searched(pilot, app)
+    assert app.reading.document.highlights("search")
+    await _press(pilot, key)
+    assert not app.reading.document.highlights("search") and app.reading.search.query == ""
+
+
+async def toggle_regex(pilot: Pilot, app: TipBrowserApp, key: str) -> None:
+    from tipbrowser.ui.widgets.search_bar import SearchBar
+
+    await _press(pilot, key)
+    assert app.reading.query_one(SearchBar).regex
+    await _press(pilot, key)
+    assert not app.reading.query_one(SearchBar).regex
+
+
+def copies(cited: bool) -> Check:
+    async def check(pilot: Pilot, app: TipBrowserApp, key: str) -> None:
+        doc = app.reading.document
+        doc.go_to("norway-2025/protection/p2/s2")
+        await pilot.pause()
+        app._clipboard = ""
+        await _press(pilot, key)
+        for _ in range(300):
+            if app.clipboard:
+                break
+            await pilot.pause(0.02)
+        sentence = app.report.find("norway-2025/protection/p2/s2")
+        assert sentence is not None
+        if cited:
+            assert sentence.text in app.clipboard
+            assert "Protection, paragraph 2 (passage norway-2025/protection/p2/s2)" in app.clipboard
+        else:
+            assert app.clipboard == sentence.text
+    return check
+
+
 CHECKS: dict[str, Check] = {
     "reader.scroll_down": scroll(10, lambda s, p: s + 1),
     "reader.scroll_up": scroll(10, lambda s, p: s - 1),
@@ -265,6 +355,15 @@ CHECKS: dict[str, Check] = {
     "screen.next_evidence": evidence_step(1),
     "screen.previous_evidence": evidence_step(-1),
     "screen.supported_recommendation": supported,
+    "screen.search": open_search,
+    "screen.next_match": match_step(True),
+    "screen.previous_match": match_step(False),
+    "screen.toggle_search_filter": search_filter,
+    "screen.clear_search": clear_search,
+    "screen.toggle_regex": toggle_regex,
+    "screen.pane('search')": pane("search"),
+    "screen.copy_cited": copies(True),
+    "screen.copy_plain": copies(False),
     "tree.cursor_down": tree_cursor(1),
     "tree.cursor_up": tree_cursor(-1),
     "tree.collapse_or_parent": tree_h,
