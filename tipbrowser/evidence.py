@@ -77,6 +77,18 @@ _ANAPHOR = re.compile(
     r"developments?|decisions?|policies|policy|reports?|allegations?|conditions?)\b)"
 )
 _TURN = re.compile(r"(?:However|Nevertheless|Despite|But|Yet)\b", re.I)
+# A request to stop a practice ("End the mobilization …", "Stop detaining …"): its findings
+# report the practice itself, so a sentence without deficit words is not marked down.
+_STOP_REQUEST = re.compile(
+    r"^(?:and\s+)?(?:stop|end|cease|halt|refrain from|avoid|do not|discontinue|abolish|eliminate)\b", re.I
+)
+# The summary's list of what went well ("These efforts included …", "Despite the lack of
+# significant efforts, the government took some steps …"): not a deficit, whatever it opens with.
+_ACHIEVEMENTS = re.compile(
+    r"\b(?:took (?:some|several|a few) steps|(?:these|such|key) (?:efforts|achievements) included|"
+    r"made (?:some|key) achievements)\b",
+    re.I,
+)
 _DEFICIT_OPENER = re.compile(
     r"\b(?:however|despite|but|although)\b[^.]*\b(?:did not|does not|not)\b[^.]*\b(?:meet|demonstrate|making)\b",
     re.I,
@@ -180,7 +192,8 @@ def _candidates(report: Report) -> list[_Candidate]:
         if section.kind is SectionKind.RECOMMENDATIONS:
             continue
         summary = section.kind is SectionKind.INTRO
-        if summary and (_DEFICIT_OPENER.search(sentence.text) or _TURN.match(sentence.text)):
+        achievements = bool(_ACHIEVEMENTS.search(sentence.text))
+        if summary and not achievements and (_DEFICIT_OPENER.search(sentence.text) or _TURN.match(sentence.text)):
             in_deficit = True
         if any(pattern.search(sentence.text) for pattern in _FRAMING):
             continue
@@ -191,9 +204,9 @@ def _candidates(report: Report) -> list[_Candidate]:
                 paragraph_id=paragraph.id,
                 sentence=sentence,
                 concepts=found_signals.concepts,
-                deficit=bool(found_signals.cues),
+                deficit=bool(found_signals.cues) and not achievements,
                 decline=bool(found_signals.declines),
-                summary_deficit=summary and in_deficit,
+                summary_deficit=summary and in_deficit and not achievements,
                 points_back=bool(_ANAPHOR.search(sentence.text)),
             )
         )
@@ -243,13 +256,14 @@ def _link(
     rec_hits = find_concepts(rec.text)
     rec_concepts = _concept_mass(rec_hits, weights, qualifiers)
     shares = _pillar_shares(rec.text, weights)
+    stops = bool(_STOP_REQUEST.match(rec.text.strip()))
     stems = {stem(word) for word in words} - common
     bases = [_base(candidate, lexical, rec_concepts) for candidate in candidates]
     context = _context(candidates, [base for base, _ in bases])
     scored: list[tuple[float, int, set[str], list[str]]] = []
     for i, (candidate, (base, shared), (extra, follows)) in enumerate(zip(candidates, bases, context)):
         if base + extra > 0:
-            factor, reasons = _weigh(candidate, shared, follows, shares)
+            factor, reasons = _weigh(candidate, shared, follows, shares, stops)
             scored.append(((base + extra) * factor, i, shared, reasons))
     scale = max(1.0, max((raw for raw, *_ in scored), default=0.0))
     scored.sort(key=lambda item: (-item[0], item[1]))
@@ -298,7 +312,7 @@ def _context(candidates: Sequence[_Candidate], bases: Sequence[float]) -> list[t
 
 
 def _weigh(
-    candidate: _Candidate, shared: set[str], follows: bool, shares: dict[str, float]
+    candidate: _Candidate, shared: set[str], follows: bool, shares: dict[str, float], stops: bool
 ) -> tuple[float, list[str]]:
     """How much the pillar, deficit and decline signals scale a sentence, and why."""
     reasons: list[str] = []
@@ -318,7 +332,7 @@ def _weigh(
     if candidate.deficit:
         factor *= _DEFICIT
         reasons.append("deficit")
-    else:
+    elif not stops:
         factor *= _NO_DEFICIT
     if candidate.summary_deficit:
         factor *= _SUMMARY_DEFICIT
