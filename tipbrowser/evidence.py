@@ -13,6 +13,7 @@ from tipbrowser.evidence_text import (
     blank,
     matched_terms,
     qualifier_spans,
+    request_verbs,
     request_words,
     stem,
 )
@@ -254,7 +255,7 @@ def _link(
         (_QUALIFIED, _lexical_scores(index, report.id, [w for w in words if w not in main_words], limit)),
     )
     rec_hits = find_concepts(rec.text)
-    rec_concepts = _concept_mass(rec_hits, weights, qualifiers)
+    rec_concepts = _concept_mass(rec_hits, weights, [*qualifiers, request_verbs(rec.text)])
     shares = _pillar_shares(rec.text, weights)
     stops = bool(_STOP_REQUEST.match(rec.text.strip()))
     stems = {stem(word) for word in words} - common
@@ -371,8 +372,8 @@ def _concept_mass(
     """How much each concept of a recommendation counts.
 
     Rarer concepts count for more, specific ones more again, and those only named in a
-    qualifier ("including children") or by the opening verb ("Train …", the means rather
-    than the matter) for half.
+    qualifier ("including children") or by the opening verbs ("Train …", "Investigate and
+    prosecute …": the means rather than the matter) for half.
     """
     mass: dict[str, float] = {}
     for hit in hits:
@@ -380,7 +381,7 @@ def _concept_mass(
         weight = weights.get(key, max(weights.values(), default=1.0))
         if hit.concept.specific:
             weight *= _SPECIFIC
-        if any(start <= hit.start < end for start, end in qualifiers) or hit.start == 0:
+        if any(start <= hit.start < end for start, end in qualifiers):
             weight *= _QUALIFIED
         mass[key] = max(mass.get(key, 0.0), weight)
     return mass

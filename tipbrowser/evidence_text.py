@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from tipbrowser.vocabulary import REQUEST_FILLERS, Concept, ConceptHit
 
-__all__ = ["request_words", "stem", "qualifier_spans", "blank", "matched_terms", "merge_spans", "WORD"]
+__all__ = ["request_words", "stem", "qualifier_spans", "request_verbs", "blank", "matched_terms", "merge_spans", "WORD"]
 
 _STOPWORDS = frozenset(
     """
@@ -30,6 +30,34 @@ _QUALIFIER = re.compile(
 def qualifier_spans(text: str) -> list[tuple[int, int]]:
     """The "including …" / "such as …" clauses of a recommendation, which narrow its ask."""
     return [match.span() for match in _QUALIFIER.finditer(text)]
+
+
+# The verbs a recommendation opens with say what to do ("Investigate and prosecute …",
+# "Finalize, fund, and implement …"); the matter is what follows them.
+_REQUEST_VERBS = frozenset(
+    """
+    investigate prosecute convict sentence punish train screen identify refer establish adopt
+    implement enact enforce amend revise create develop increase expand fund finalize allocate
+    ensure strengthen improve extend reform open resume provide collect publish regulate prohibit
+    eliminate allow work hold seek end stop cease take make continue consider pass approve
+    designate dedicate institute conduct systematically vigorously proactively consistently
+    effectively fully urgently robustly efforts steps to and or the
+    """.split()
+)
+_LEAD_WORD = re.compile(r"\s*([A-Za-z]+)\s*,?")
+
+
+def request_verbs(text: str) -> tuple[int, int]:
+    """The span of the verbs a recommendation opens with ("Investigate and prosecute")."""
+    pos = end = 0
+    while match := _LEAD_WORD.match(text, pos):
+        word = match.group(1).lower()
+        if word not in _REQUEST_VERBS:
+            break
+        pos = match.end()
+        if word not in {"and", "or", "the", "to"}:
+            end = match.start(1) + len(match.group(1))
+    return (0, end)
 
 
 def blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
