@@ -53,7 +53,7 @@ _ANAPHORA = 0.6
 _QUALIFIED = 0.5
 _SPECIFIC = 1.5
 _OFF_TOPIC = 0.85
-_NEIGHBOUR = 0.1
+_PARAGRAPH = 0.1
 _COMMON_SHARE = 0.4
 
 _PILLAR_KINDS = {
@@ -293,20 +293,29 @@ def _base(
 
 
 def _context(candidates: Sequence[_Candidate], bases: Sequence[float]) -> list[tuple[float, bool]]:
-    """What a sentence borrows from its neighbours in the paragraph.
+    """What a sentence borrows from its paragraph.
 
     A sentence that opens by pointing back ("These changes …") continues its predecessor's
-    finding; any other sentence borrows a little from a strong neighbour.
+    finding; any other relevant sentence borrows a little from the paragraph's strongest
+    other sentence, since a paragraph keeps to one finding.
     """
+    best: dict[str, list[float]] = {}
+    for candidate, base in zip(candidates, bases):
+        top = best.setdefault(candidate.paragraph_id, [0.0, 0.0])
+        if base > top[0]:
+            top[:] = [base, top[0]]
+        elif base > top[1]:
+            top[1] = base
     extra: list[tuple[float, bool]] = []
     for i, candidate in enumerate(candidates):
         pid = candidate.paragraph_id
         before = bases[i - 1] if i > 0 and candidates[i - 1].paragraph_id == pid else 0.0
-        after = bases[i + 1] if i + 1 < len(candidates) and candidates[i + 1].paragraph_id == pid else 0.0
+        top, second = best[pid]
+        others = second if bases[i] >= top else top
         if before > 0 and candidate.points_back:
             extra.append((_ANAPHORA * before, True))
         elif bases[i] > 0:
-            extra.append((_NEIGHBOUR * max(before, after), False))
+            extra.append((_PARAGRAPH * others, False))
         else:
             extra.append((0.0, False))
     return extra
