@@ -72,7 +72,7 @@ CONCEPTS: tuple[Concept, ...] = (
        "lesser charges?", "apply* (the )?(trafficking )?law*", "legal framework", specific=True),
     _c("charging", "charge = burden of proof = lesser offences", PROSECUTION,
        "charg(e|es|ed|ing)(?![^a-z]+([a-z]+[^a-z]+){0,2}fees)", "burden of proof", "lesser charges?", "reclassif*", "pimping",
-       "social dumping", "non-trafficking (statutes?|crimes?|offen[cs]es?)", "labou?r (code|courts?|disputes?)",
+       "social dumping", "non-trafficking (statutes?|crimes?|offen[cs]es?)", "labou?r (courts?|disputes?)", "under (the )?labou?r code", "rather than (under )?(the )?labou?r code",
        "administrative (penalties|fines|sanctions)", "contractual (matters?|disputes?)",
        "wage (disputes?|claims?)", "contract (disputes?|claims?)", "employment (disputes?|claims?)", "mediation", specific=True),
     _c("penalties", "penalties = sentences = prison terms", PROSECUTION,
@@ -229,6 +229,8 @@ NEGATIVE_CUES: tuple[str, ...] = (
     "excluded", "without", "only", "widespread", "routinely",
     "persist*", "obstacles?", "shortage*", "reduced", "closed", "need(ed|s)? (for|to)",
     "hamper*", "could not", "unfamiliar", "remained (pending|unapproved|unimplemented|in draft)",
+    "wage disputes?", "labou?r disputes?", "contractual (matters?|disputes?)", "mediation",
+    "treated ([a-z]+ ){0,4}as (criminals|offenders|illegal|immigration)",
     "called for", "urged",
 )
 
