@@ -382,11 +382,15 @@ def _concept_mass(
 
     Rarer concepts count for more, specific ones more again, and those only named in a
     qualifier ("including children") or by the opening verbs ("Train …", "Investigate and
-    prosecute …": the means rather than the matter) for half.
+    prosecute …": the means rather than the matter) for half. A generic word that another
+    concept qualifies ("consular officers") stands for that concept, not its own.
     """
     mass: dict[str, float] = {}
+    ends = {hit.end: hit.concept.key for hit in hits}
     for hit in hits:
         key = hit.concept.key
+        if hit.strength < 1 and _modified(hit, ends):
+            continue
         weight = weights.get(key, max(weights.values(), default=1.0))
         if hit.concept.specific:
             weight *= _SPECIFIC
@@ -394,6 +398,15 @@ def _concept_mass(
             weight *= _QUALIFIED
         mass[key] = max(mass.get(key, 0.0), weight)
     return mass
+
+
+def _modified(hit: ConceptHit, ends: dict[int, str]) -> bool:
+    """Whether a phrase of another concept ends one space before `hit` ("consular officers")."""
+    for gap in (1, 2):
+        key = ends.get(hit.start - gap)
+        if key is not None and key != hit.concept.key:
+            return True
+    return False
 
 
 def _combine(*parts: tuple[float, dict[str, float]]) -> dict[str, float]:

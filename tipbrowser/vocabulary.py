@@ -229,6 +229,8 @@ NEGATIVE_CUES: tuple[str, ...] = (
     "excluded", "without", "only", "widespread", "routinely",
     "persist*", "obstacles?", "shortage*", "reduced", "closed", "need(ed|s)? (for|to)",
     "hamper*", "could not", "unfamiliar", "remained (pending|unapproved|unimplemented|in draft)",
+    "had no", "has no", "have no", "received no", "provided no", "offered no", "conducted no",
+    "there (was|were|is|are) no", "no (formal|written|guidance|procedures?|budget|funding|training|law)",
     "wage disputes?", "labou?r disputes?", "contractual (matters?|disputes?)", "mediation",
     "treated ([a-z]+ ){0,4}as (criminals|offenders|illegal|immigration)",
     "called for", "urged",
