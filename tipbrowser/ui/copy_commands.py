@@ -33,8 +33,6 @@ class CopyCommands(_TableProvider):
             yield (
                 f"Copy as {name}",
                 f"Copy the sentence, or the selected item, with a {name} citation",
-                partial(screen.run_action, f"copy_cited('{fmt.value}')"),
+                partial(screen.action_copy_cited, fmt.value),
             )
-        yield "Copy the current paragraph", "Copy the whole current paragraph with its citation", partial(
-            screen.run_action, "copy_paragraph"
-        )
+        yield "Copy the current paragraph", "Copy the whole current paragraph with its citation", screen.action_copy_paragraph

@@ -203,6 +203,12 @@ class SearchController:
         if self.filtering:
             document.show_only({match.paragraph_id for match in matches})
 
+    def show_again(self) -> None:
+        """Show the result in force in the Search tab (one built since it came)."""
+        results = self._results()
+        if results is not None and self.result is not None:
+            results.show(self.result, self._titles())
+
     def _titles(self) -> dict[str, str] | None:
         reports = self.screen.app.reports  # type: ignore[attr-defined]
         return None if len(reports) < 2 else {report.id: report.display_title for report in reports}

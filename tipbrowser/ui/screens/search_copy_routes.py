@@ -82,6 +82,10 @@ class SearchCopyRoutes(Screen[None]):
         self.search.jump(message.report_id, message.sentence_id)
         self.query_one(DocumentView).focus()
 
+    def on_search_results_ready(self, message: SearchResults.Ready) -> None:
+        """Fill a Search tab built after the search was made."""
+        self.search.show_again()
+
     def on_document_view_current_changed(self, message: DocumentView.CurrentChanged) -> None:
         """Match a newly shown report afresh."""
         self.search.report_shown()

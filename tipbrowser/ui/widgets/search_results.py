@@ -33,6 +33,9 @@ class SearchResults(Vertical):
             self.sentence_id = sentence_id
             """The matching sentence."""
 
+    class Ready(Message):
+        """The tab exists and can show results. Handler: `on_search_results_ready`."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.result: SearchResult | None = None
@@ -42,6 +45,10 @@ class SearchResults(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(Content("Press / to search the open reports."), id="search-count")
         yield OptionList(id="search-hits")
+
+    def on_mount(self) -> None:
+        """Ask for the results of a search made before the tab was built."""
+        self.post_message(self.Ready())
 
     @property
     def hits(self) -> OptionList:
