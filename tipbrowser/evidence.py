@@ -387,6 +387,7 @@ def _concept_mass(
     """
     mass: dict[str, float] = {}
     ends = {hit.end: hit.concept.key for hit in hits}
+    starts = {hit.start: hit.concept.key for hit in hits}
     for hit in hits:
         key = hit.concept.key
         if hit.strength < 1 and _modified(hit, ends):
@@ -394,7 +395,7 @@ def _concept_mass(
         weight = weights.get(key, max(weights.values(), default=1.0))
         if hit.concept.specific:
             weight *= _SPECIFIC
-        if any(start <= hit.start < end for start, end in qualifiers):
+        if any(start <= hit.start < end for start, end in qualifiers) or _modifier(hit, starts):
             weight *= _QUALIFIED
         mass[key] = max(mass.get(key, 0.0), weight)
     return mass
@@ -407,6 +408,13 @@ def _modified(hit: ConceptHit, ends: dict[int, str]) -> bool:
         if key is not None and key != hit.concept.key:
             return True
     return False
+
+
+def _modifier(hit: ConceptHit, starts: dict[int, str]) -> bool:
+    """Whether `hit` is a participle qualifying another concept ("trained social workers")."""
+    if not hit.text.lower().endswith("ed"):
+        return False
+    return any(starts.get(hit.end + gap, hit.concept.key) != hit.concept.key for gap in (1, 2))
 
 
 def _combine(*parts: tuple[float, dict[str, float]]) -> dict[str, float]:
