@@ -19,6 +19,7 @@ __all__ = [
     "VICTIM_VERBS",
     "NOUN_NAMES",
     "law_enforcement",
+    "one_official",
     "victims",
     "victims_received",
     "granted",
@@ -167,8 +168,15 @@ def _count_or_none(match: re.Match[str]) -> int | None:
 
 def law_enforcement(match: re.Match[str], ctx: Context) -> list[Found]:
     value = _count_or_none(match)
-    if value is None:
-        return []
+    return [] if value is None else _enforcement(match, value)
+
+
+def one_official(match: re.Match[str], ctx: Context) -> list[Found]:
+    """ "convicted a municipal official": one, where the article stands for the number."""
+    return _enforcement(match, 1)
+
+
+def _enforcement(match: re.Match[str], value: int) -> list[Found]:
     noun = (match.groupdict().get("noun") or "").lower()
     officials = bool(_OFFICIALS.search(noun))
     found: list[Found] = []

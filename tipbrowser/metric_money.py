@@ -105,6 +105,7 @@ def _currency(match: re.Match[str], ctx: Context) -> str | None:
         return inner.group(1)
     if groups.get("code"):
         ctx.currencies[words.lower()] = groups["code"]
+        ctx.currencies.setdefault(words.split()[-1].lower(), groups["code"])  # later "3.6 million riyals"
         return groups["code"]
     if groups.get("bare"):
         code = groups["bare"]

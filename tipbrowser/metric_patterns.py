@@ -131,7 +131,7 @@ _COUNTED = (
     r"municipalities|(?:research\s+)?projects|(?:anti-trafficking\s+)?units|task\s+forces|"
     r"working\s+groups|memoranda\s+of\s+understanding|MOUs|agreements|brochures|"
     r"public\s+service\s+announcements|(?:labor\s+)?inspectors|liaison\s+officers|hotlines|leaflets|flyers|"
-    r"posters|pamphlets|booklets"
+    r"posters|pamphlets|booklets|NGOs|(?:civil\s+society\s+|non-governmental\s+)?organizations"
 )
 _TERM = r"(?P<unit>years?|months?)\b(?:[’']s?)?"
 
@@ -143,6 +143,9 @@ def _pattern(name: str, template: str, converter: Converter, *, anchored: bool =
 
 
 _LEAD = r"<<TOTAL>><<Q>>(?P<value><<N>>)"
+_ONE_OFFICIAL = (
+    r"official|(?:police\s+)?officer|policeman|judge|prosecutor|employee|soldier|guard|civil\s+servant|diplomat"
+)
 _OF_THE = r"(?:\s+of\s+(?:the|these|those))?"
 _LE_WORDS = " ".join([*LE_VERBS, *CASE_VERBS])
 _LE_FIRST = rf"\b(?:{_LE_VERB_RE})\b"
@@ -188,7 +191,8 @@ PATTERNS: tuple[MetricPattern, ...] = (
         "granted_to",
         r"(?P<kind>reflection\s+(?:and\s+recovery\s+)?periods?|recovery\s+periods?|"
         r"(?:temporary\s+)?(?:residence|residency|work)\s+permits?|permits|visas|(?:legal\s+)?status|"
-        r"assistance|services|shelter|compensation|restitution)(?:\s+(?:of|for|lasting)\s+[^,;()]{0,40}?)?"
+        r"assistance|services|shelter|compensation|restitution)(?:\s+(?:of|for|lasting)\s+[^,;()]{0,40}?"
+        r"|\s+(?:totaling|totalling|amounting\s+to|worth)\s+[^;()]{1,40}?(?:\s*\([^()]{1,30}\))?)?"
         r"\s+to\s+" + _LEAD + r"\s+<<MODS>><<VICTIM>>\b" + _YEAR_AFTER,
         convert.granted,
         words="reflection recovery permit permits visas status assistance services shelter compensation restitution",
@@ -206,6 +210,11 @@ PATTERNS: tuple[MetricPattern, ...] = (
         "enforcement_none",
         r"\b<<LEVERBS>>\s+(?P<value>none|no\s+one|nobody)\b(?P<any>)",
         convert.none_stated, words="none nobody one", first=_LE_FIRST,
+    ),
+    _pattern(
+        "enforcement_one_official",  # "convicted a former police officer": one, though no number is written
+        r"\b<<LEVERBS>>\s+(?P<value>an?)\s+<<MODS>>(?P<noun>" + _ONE_OFFICIAL + r")\b",
+        convert.one_official, words=_LE_WORDS, first=_LE_FIRST,
     ),
     _pattern(
         "did_not_any",
@@ -251,7 +260,7 @@ PATTERNS: tuple[MetricPattern, ...] = (
     ),
     _pattern(
         "were_subset",
-        _LEAD + r"\s+(?:(?:of\s+(?:them|these|whom)|victims)\s+)?were\s+<<MODS>>(?P<noun>children|minors|girls|boys|"
+        _LEAD + r"\s+(?:(?:of\s+(?:them|these|those|whom|the\s+(?:[\w-]+\s+){0,2}?(?:victims|survivors))|victims)\s+)?were\s+<<MODS>>(?P<noun>children|minors|girls|boys|"
         r"women|men|adults|foreign\s+nationals|foreigners|citizens|nationals)\b",
         convert.including, anchored=True, words="were",
     ),
@@ -266,6 +275,19 @@ PATTERNS: tuple[MetricPattern, ...] = (
     ),
     _pattern("training_for", r"\btraining\s+(?:to|for)\s+" + _LEAD + r"\s+<<MODS>><<STAFF>>\b",
              convert.trained, words="training", first=r"\btraining\b"),
+    _pattern(
+        "trained_more",  # "trained 1,150 officers and 85 prosecutors": the count after the first
+        r"\b(?:trained|training\s+(?:to|for))\s+<<N>>(?:\s+[A-Za-z][\w’'-]*){1,4}?"
+        r"(?:\s*,\s*<<N>>(?:\s+[A-Za-z][\w’'-]*){1,4}?)*\s*,?\s+and\s+" + _LEAD + r"\s+<<MODS>><<STAFF>>\b",
+        convert.trained, words="trained training", first=r"\b(?:trained|training)\b",
+    ),
+    _pattern(
+        "counted_none",  # "granted no reflection periods in 2008": a stated zero
+        r"\b(?:granted|issued|reported|conducted|initiated|opened|received|recorded|provided|operated|had)\s+"
+        r"(?P<value>no)\s+<<MODS>>(?P<noun>" + _COUNTED + r")\b" + _YEAR_AFTER,
+        convert.counted, words="no",
+        first=r"\b(?:granted|issued|reported|conducted|initiated|opened|received|recorded|provided|operated|had)\s+no\b",
+    ),
     _pattern("counted", _LEAD + r"\s+<<MODS>>(?P<noun>" + _COUNTED + r")\b" + _YEAR_AFTER, convert.counted,
              anchored=True),
     _pattern(

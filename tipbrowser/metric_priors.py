@@ -32,7 +32,9 @@ _NOT_WHEN = r"(?!(?:in|during|and)\b|the\s+(?:previous|prior|last|preceding|same
 _PRIOR_WORDS = r"(?P<noun>(?:\s+" + _NOT_WHEN.replace("|and", "") + r"(?:[A-Za-z][\w’'\-]*|\([^()]*\))){0,6}?)"
 _PAIR_WORDS = r"(?:\s+" + _NOT_WHEN + r"[A-Za-z][\w’'\-]*){0,4}"
 _PRIOR_VALUE = r"<<Q>>(?:(?P<dollar>(?:US)?\$|€|£)\s?)?(?P<value><<N>>)"
-_PRIOR_PAREN = build(r"\(\s*" + _PRIOR_VALUE + _PRIOR_WORDS + _WHEN + r"\s*\)")
+_PRIOR_PAREN = build(  # "(10 in 2023)", and the first of "(33 in 2021 and 29 in 2020)"
+    r"\(\s*" + _PRIOR_VALUE + _PRIOR_WORDS + _WHEN + r"(?=\s*\)|\s*[,;]?\s*(?:and\s+)?<<N>>[^()]*\))"
+)
 _PRIOR_COMPARED = build(
     r"(?:(?i:compared)\s+(?:with|to)|(?:increase|decrease|decline|drop|rise|reduction|fall|down|up)\s+from|"
     r"versus|vs\.?)\s+(?:(?:the|a|an)\s+)?" + _PRIOR_VALUE + _PRIOR_WORDS + _WHEN
@@ -41,16 +43,22 @@ _PRIOR_PAIR = build(
     r"(?:(?i:compared)\s+(?:with|to)\s+(?:the\s+)?|\(\s*)(?P<value><<N>>)(?P<noun>" + _PAIR_WORDS + r")"
     r"\s+and\s+(?P<value2><<N>>)" + _PAIR_WORDS + _WHEN
 )
+_PRIOR_LIST = build(
+    r"(?i:compared)\s+(?:with|to)\s+(?:the\s+)?(?P<items><<N>>" + _PAIR_WORDS + r"(?:\s*,\s*<<N>>" + _PAIR_WORDS
+    + r")+\s*,?\s+and\s+<<N>>" + _PAIR_WORDS + r")" + _WHEN
+)
+"""Three or more figures compared at once: "compared with 30 investigations, 21 prosecutions, and 11 …"."""
+_A_NUMBER = build("<<N>>")
 _PRIOR_SAME = build(
     r"\bthe\s+same\s+(?:number|amount|level|figure|total)\b(?:\s+(?!(?:in|during)\b)[\w-]+){0,3}?" + _WHEN
 )
 _PRIOR_PAIR_MORE = build(
     r"\s*,?\s*and\s+(?P<value><<N>>)(?P<noun>" + _PAIR_WORDS + r")\s+and\s+(?P<value2><<N>>)" + _PAIR_WORDS + _WHEN
 )
-_FIRST_COUNT = build(r"\(\s*(?P<value><<N>>)\s+(?P<noun>[A-Za-z]+)\b")
+_FIRST_COUNT = build(r"\(\s*(?P<value><<N>>)\s+(?!(?:in|during)\b)(?P<noun>[A-Za-z]+)\b")
 _PRIOR_ANY_PAREN = build(r"\((?=[^()]*\b(?:in|during)\s+<<Y>>\s*\))[^()]*\)")
 _PRIOR_MORE = build(
-    r"\s*,?\s*(?:and\s+|as\s+well\s+as\s+)?" + _PRIOR_VALUE + _PRIOR_WORDS + _WHEN
+    r"\s*[,;]?\s*(?:and\s+|as\s+well\s+as\s+)?" + _PRIOR_VALUE + _PRIOR_WORDS + _WHEN
 )
 _MONEY_WORDS = re.compile(rf"[$€£]|\b[A-Z]{{3}}\b|\b(?i:{CURRENCY_NOUNS})\b")
 
@@ -72,10 +80,9 @@ class Region:
     end: int
     priors: tuple[Prior, ...] = ()
     money: bool = False
-    paired: bool = False
-    """Whether two figures before share the comparison ("compared with 9 and 4 in 2022")."""
-    second: tuple[Prior, ...] = ()
-    """When paired, the priors of the second figure; `priors` are the first's."""
+    each: tuple[tuple[Prior, ...], ...] = ()
+    """When figures before share the comparison ("compared with 9 and 4 in 2022"), the priors of
+    each, in order; `priors` are the first's."""
     unit: str | None = None
     """For a loosely read prior, the noun its figure counts: it goes only to a figure of that unit."""
     same: bool = False
@@ -98,14 +105,25 @@ def find_priors(text: str, words: set[str]) -> list[Region]:
     regexes = [_PRIOR_PAREN] if "(" in text else []
     if not _COMPARE_WORDS.isdisjoint(words):
         regexes.append(_PRIOR_COMPARED)
+    if "compared" in words:
+        for match in _PRIOR_LIST.finditer(text):
+            values = [parse_number(m.group()) for m in _A_NUMBER.finditer(match.group("items"))]
+            year, label = match.group("year"), match.group("label")
+            each = tuple(
+                (Prior(int(year) if year else None, " ".join(label.split()) if label else None, value),)
+                for value in values if value is not None
+            )
+            regions.append(Region(match.start(), match.end(), each[0], each=each))
     if "compared" in words or "(" in text:
         for match in _PRIOR_PAIR.finditer(text):
+            if any(r.start < match.end() and match.start() < r.end for r in regions):
+                continue
             found = [match]
             while (more := _PRIOR_PAIR_MORE.match(text, found[-1].end())) is not None:
                 found.append(more)
             firsts = tuple(p for p in (_prior(m) for m in found) if p is not None)
             seconds = tuple(p for p in (_prior(m, "value2") for m in found) if p is not None)
-            regions.append(Region(match.start(), found[-1].end(), firsts, paired=True, second=seconds))
+            regions.append(Region(match.start(), found[-1].end(), firsts, each=(firsts, seconds)))
     if "same" in words:
         for match in _PRIOR_SAME.finditer(text):
             year, label = match.group("year"), match.group("label")

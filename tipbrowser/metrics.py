@@ -12,6 +12,7 @@ from tipbrowser.metric_converters import Context, Found, Range
 from tipbrowser.metric_export import CSV_COLUMNS, metric_dict, metric_row
 from tipbrowser.metric_patterns import IGNORED, PATTERNS, build
 from tipbrowser.metric_priors import YEAR_IN, Prior, Region, find_breakdowns, find_priors
+from tipbrowser.metric_refer import THIS_COMPARED, Part, compare_back, find_parts, parts_back
 from tipbrowser.metric_scan import matches, scan
 from tipbrowser.model import Paragraph, Report, Section, SectionKind, Sentence, Span
 from tipbrowser.numbers import parse_number
@@ -129,7 +130,7 @@ class Change:
 # Extraction.
 
 _LEAD_YEAR = build(r"(?:^|,\s*|;\s*)(?i:in|during|throughout)\s+(?:(?:calendar|fiscal)\s+year\s+|FY\s*)?(?P<year><<Y>>)\s*,")
-_ZERO_WORDS = frozenset({"any", "none", "nobody"})
+_ZERO_WORDS = frozenset({"any", "none", "nobody", "no"})
 
 @dataclass(slots=True)
 class _Group:
@@ -178,12 +179,22 @@ def _extract(report: Report) -> tuple[Metric, ...]:
             continue
         context.sentence = sentence.text
         context.section = section.kind.value
-        if _THIS_COMPARED.match(sentence.text):
-            _compare_back(metrics, sentence)
+        if THIS_COMPARED.match(sentence.text):
+            compare_back(metrics, sentence)
             continue
+        parts = find_parts(sentence.text)
         for group in _sentence_groups(context):
+            if parts:
+                group.founds = [f for f in group.founds if not _is_part(f, parts)]
             metrics.extend(m for m in _metrics(report, section, paragraph, sentence, group) if not _restated(m, metrics))
+        if parts:
+            parts_back(metrics, sentence, parts)
     return tuple(metrics)
+
+
+def _is_part(found: Found, parts: tuple[Part, ...]) -> bool:
+    """Whether a figure is one of the parts an "Of these," sentence breaks the figure before into."""
+    return found.subset is None and any(p.start < found.end and found.start < p.end for p in parts)
 
 
 def _restated(metric: Metric, before: list[Metric]) -> bool:
@@ -196,53 +207,6 @@ def _restated(metric: Metric, before: list[Metric]) -> bool:
         and metric.year in (None, m.year)
         for m in before[-12:]
     )
-
-
-_THIS_COMPARED = re.compile(
-    r"(?:This|These|That|It|They)\s+(?:figure\s+|number\s+|total\s+)?(?:was\s+|were\s+|is\s+|are\s+)?"
-    r"(?:compared|compares|represented|represents|marked|marks)\s+(?:with|to|an?\s+(?:\w+\s+)?(?:increase|decrease|"
-    r"decline|rise|drop)\s+from)\b"
-)
-_COUNTED_BACK = build(r"(?P<value><<N>>)(?P<noun>(?:\s+(?!(?:and|or|in|during|with|to|of|for)\b)[A-Za-z][\w’'-]*){0,3})")
-_WHEN_BACK = build(
-    r"(?:in|during)\s+(?P<year><<Y>>)|(?P<label>(?:the\s+)?(?:previous|prior|last|preceding)\s+(?:reporting\s+)?"
-    r"(?:period|year)|the\s+year\s+(?:before|prior)|a\s+year\s+(?:earlier|before))"
-)
-
-
-def _compare_back(metrics: list[Metric], sentence: Sentence) -> None:
-    """ "This compared with one investigation … during the previous reporting period": priors
-    for the figures of the sentence before, matched by their noun, or in order."""
-    when = list(_WHEN_BACK.finditer(sentence.text))
-    previous = [i for i, m in enumerate(metrics) if m.paragraph_id == sentence.id.rsplit("/", 1)[0]
-                and m.sentence_id.endswith(f"/s{int(sentence.id.rsplit('/s', 1)[1]) - 1}") and m.currency is None]
-    if not when or not previous:
-        return
-    year = int(when[-1].group("year")) if when[-1].group("year") else None
-    label = " ".join(when[-1].group("label").split()) if when[-1].group("label") else None
-    counts = [
-        (m, value)
-        for m in _COUNTED_BACK.finditer(sentence.text, 0, when[-1].start())
-        if (value := parse_number(m.group("value"))) is not None
-    ]
-    by_order = len(counts) == len(previous)
-    used: set[int] = set()
-    for position, (match, value) in enumerate(counts):
-        noun = _head(match.group("noun"))
-        target = next((i for i in previous if i not in used and noun and _head(metrics[i].unit or "") == noun), None)
-        if target is None and by_order:
-            target = previous[position]
-        if target is not None:
-            used.add(target)
-            metric = metrics[target]
-            stated = metric.year if metric.year is not None or year is None else year + 1
-            metrics[target] = dataclasses.replace(metric, prior=(*metric.prior, Prior(year, label, value)), year=stated)
-
-
-def _head(words: str) -> str:
-    """The last word, singular: "trafficking investigations" → "investigation"."""
-    last = words.split()[-1].lower() if words.split() else ""
-    return last[:-1] if last.endswith("s") else last
 
 
 def _sentence_groups(context: Context) -> list[_Group]:
@@ -270,6 +234,7 @@ def _sentence_groups(context: Context) -> list[_Group]:
                 claimed.extend((f.start, f.end) for f in founds)
                 groups.append(_Group(founds, match.end()))
     groups.sort(key=lambda g: g.start)
+    _resolve_officials(groups)
     _resolve_subsets(groups, context)
     _attach_priors(groups, priors)
     _attach_breakdowns(groups, breakdowns, text)
@@ -294,6 +259,23 @@ def _resolve_subsets(groups: list[_Group], context: Context) -> None:
         context.previous = [f.name for f in headline[-1].founds]
 
 
+def _resolve_officials(groups: list[_Group]) -> None:
+    """ "investigated 12 officials …; it prosecuted four of them and convicted none": a count with
+    no noun of its own, after officials in the same sentence, counts those officials."""
+    for before, group in zip(groups, groups[1:]):
+        if not before.founds[0].name.startswith("government_employees_"):
+            continue
+        if all(f.unit is None and f.name in _OFFICIAL_NAMES for f in group.founds):
+            group.founds = [_replace(f, name=_OFFICIAL_NAMES[f.name]) for f in group.founds]
+
+
+_OFFICIAL_NAMES = {
+    "investigations": "government_employees_investigated",
+    "prosecutions": "government_employees_prosecuted",
+    "convictions": "government_employees_convicted",
+}
+
+
 def _is_victims(group: _Group) -> bool:
     return bool(group.founds) and group.founds[0].name.startswith(("victims", "potential"))
 
@@ -306,9 +288,9 @@ def _attach_priors(groups: list[_Group], priors: list[Region]) -> None:
     for region in priors:
         fitting = [g for g in groups if _fits(g, region)]
         before = [g for g in fitting if g.start < region.start]
-        if region.paired and len(before) >= 2:
-            before[-2].priors.extend(region.priors)
-            before[-1].priors.extend(region.second)
+        if region.each and len(before) >= len(region.each):
+            for group, priors in zip(before[-len(region.each):], region.each):
+                group.priors.extend(priors)
             continue
         after = [g for g in fitting if g.start >= region.end]
         target = before[-1] if before else (after[0] if after else None)
