@@ -23,9 +23,18 @@ ROOT = Path(__file__).parent.parent
 JUDGED = Path(__file__).parent / "fixtures" / "evidence"
 ALL_SETS = sorted(path.stem for path in JUDGED.glob("*.json"))
 # The sets the targets are asserted on: the bundled report and the fixture narrative the
-# method was developed with. Kestria and Ostravia were written and judged later, before the
-# method had seen them; they are held to a floor instead (see the benchmark for figures).
+# method was first developed with. The others were written and judged before the method
+# was run on them (Kestria and Ostravia first; Velmora, Sarvena and Dravonia later, in other
+# layouts and on other themes) and are held to floors just under what the method now
+# measures on each (see the benchmark for the figures, blind and now).
 TARGET_SETS = ["norway-2025", "marendia-2023"]
+TOP3_FLOORS = {
+    "dravonia-2024": 0.90,
+    "kestria-2016": 0.85,
+    "ostravia-2021": 0.85,
+    "sarvena-2019": 0.80,
+    "velmora-2012": 0.85,
+}
 
 
 def _load(name: str) -> tuple[Report, tuple[Judgement, ...]]:
@@ -67,10 +76,30 @@ def test_targets_are_met(name: str) -> None:
 def test_every_set_puts_core_findings_first_and_finds_them(
     judged: tuple[Report, tuple[Judgement, ...], Quality, Quality],
 ) -> None:
-    _, _, ours, _ = judged
+    report, _, ours, _ = judged
     assert ours.core_first == ours.recommendations
-    assert ours.core_recall_top10 >= 0.90
-    assert ours.top3_precision >= 0.80
+    assert ours.core_recall_top10 >= 0.95
+    assert ours.top3_precision >= TOP3_FLOORS.get(report.id, 0.95)
+
+
+def test_every_judged_set_has_a_target_or_a_floor() -> None:
+    assert set(ALL_SETS) == set(TARGET_SETS) | set(TOP3_FLOORS)
+
+
+def test_the_baseline_is_beaten_on_the_sets_judged_blind() -> None:
+    rankings: dict[str, list[str]] = {}
+    baseline: dict[str, list[str]] = {}
+    judgements: list[Judgement] = []
+    for name in TOP3_FLOORS:
+        report, judged = _load(name)
+        index = SearchIndex.build([report])
+        rankings |= link_rankings(link_evidence(report, index))
+        baseline |= baseline_rankings(report, index)
+        judgements.extend(judged)
+    ours, plain = measure(rankings, judgements), measure(baseline, judgements)
+    assert ours.top3_precision > plain.top3_precision
+    assert ours.core_first == ours.recommendations > plain.core_first
+    assert ours.core_recall_top10 > plain.core_recall_top10
 
 
 @pytest.mark.parametrize("name", TARGET_SETS)
