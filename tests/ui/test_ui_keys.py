@@ -234,6 +234,34 @@ async def palette(pilot: Pilot, app: TipBrowserApp, key: str) -> None:
     assert isinstance(app.screen, CommandPalette)
 
 
+async def picks_report(pilot: Pilot, app: TipBrowserApp, key: str) -> None:
+    from textual.widgets import OptionList
+
+    from tipbrowser.ui.screens.picker import PickerScreen
+
+    await _press(pilot, key)
+    assert isinstance(app.screen, PickerScreen)
+    listing = app.screen.query_one(OptionList)
+    assert listing.get_option_at_index(listing.highlighted).id == "norway-2025"
+    await _press(pilot, "enter")
+    assert not isinstance(app.screen, PickerScreen) and app.report.id == "norway-2025"
+
+
+async def compares(pilot: Pilot, app: TipBrowserApp, key: str) -> None:
+    from textual.widgets import Static
+
+    from tipbrowser.ui.screens.compare import CompareScreen
+
+    await _press(pilot, key)
+    assert isinstance(app.screen, CompareScreen) and app.screen.country == "Norway"
+    note = app.screen.query_one("#compare-note", Static)
+    for _ in range(300):
+        if "Only one year" in str(note.render()):
+            break
+        await pilot.pause(0.02)
+    assert str(note.render()).startswith("Only one year of Norway is open (2025)")
+
+
 async def quits(pilot: Pilot, app: TipBrowserApp, key: str) -> None:
     await _press(pilot, key)
     assert app._exit and app.return_code == 0
@@ -364,6 +392,8 @@ CHECKS: dict[str, Check] = {
     "screen.pane('search')": pane("search"),
     "screen.copy_cited": copies(True),
     "screen.copy_plain": copies(False),
+    "screen.pick_report": picks_report,
+    "screen.compare": compares,
     "tree.cursor_down": tree_cursor(1),
     "tree.cursor_up": tree_cursor(-1),
     "tree.collapse_or_parent": tree_h,
