@@ -22,6 +22,7 @@ __all__ = [
     "one_official",
     "victims",
     "victims_received",
+    "confirmed",
     "granted",
     "including",
     "counted",
@@ -215,6 +216,12 @@ def victims(match: re.Match[str], ctx: Context) -> list[Found]:
             name = "potential_victims"
         found.append(found_at(match, name, value, unit=phrase, subset=_subset(phrase)))
     return found
+
+
+def confirmed(match: re.Match[str], ctx: Context) -> list[Found]:
+    """ "of whom 61 were later confirmed": victims identified among those counted before."""
+    value = _count(match)
+    return [] if value is None else [found_at(match, "victims_identified", value, unit="victims")]
 
 
 def victims_received(match: re.Match[str], ctx: Context) -> list[Found]:

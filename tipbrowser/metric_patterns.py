@@ -235,6 +235,24 @@ PATTERNS: tuple[MetricPattern, ...] = (
     ),
     _pattern("victims", r"\b<<VVERBS>>\s+" + _LEAD + _OF_THE + r"\s+<<MODS>><<VICTIM>>\b" + _YEAR_AFTER,
              convert.victims, words=_VICTIM_WORDS, first=rf"\b(?:{_VICTIM_VERB_RE})\b"),
+    _pattern(
+        "victims_of_them",  # "confirmed 211 of them as trafficking victims"
+        r"\b<<VVERBS>>\s+" + _LEAD + r"\s+of\s+(?:them|these|those)\s+as\s+<<MODS>><<VICTIM>>\b",
+        convert.victims, words=_VICTIM_WORDS, first=rf"\b(?:{_VICTIM_VERB_RE})\b",
+    ),
+    _pattern(
+        "confirmed_of_whom",  # "145 potential victims, of whom 61 were later confirmed"
+        r"\b(?i:of)\s+(?:whom|them|these|those)\s*,?\s+" + _LEAD + r"\s+(?:were|was)\s+(?:(?:later|subsequently|"
+        r"officially|formally)\s+)?(?P<verbs>confirmed|identified|certified|recognized)\b(?!\s+(?:in|at|by)\b)",
+        convert.confirmed, words="confirmed identified certified recognized", first=r"\b(?i:of)\s+(?:whom|them|these|those)\b",
+    ),
+    _pattern(
+        "noun_changed",  # "Convictions increased to 31 in 2023"
+        r"\b(?P<noun>(?i:investigations|prosecutions|convictions|arrests))\s+(?:increased|decreased|rose|fell|declined|"
+        r"dropped|grew)\s+(?:(?:slightly|significantly|sharply|markedly)\s+)?to\s+" + _LEAD + r"\b" + _YEAR_AFTER,
+        convert.counted, words="increased decreased rose fell declined dropped grew",
+        first=r"\b(?i:investigations|prosecutions|convictions|arrests)\b",
+    ),
     _pattern("victims_passive", _LEAD + r"\s+<<MODS>><<VICTIM>>\s+<<BE>><<VVERBS>>\b",
              convert.victims, anchored=True, words=_VICTIM_WORDS),
     _pattern(

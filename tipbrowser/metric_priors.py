@@ -37,7 +37,7 @@ _PRIOR_PAREN = build(  # "(10 in 2023)", and the first of "(33 in 2021 and 29 in
 )
 _PRIOR_COMPARED = build(
     r"(?:(?i:compared)\s+(?:with|to)|(?:increase|decrease|decline|drop|rise|reduction|fall|down|up)\s+from|"
-    r"versus|vs\.?)\s+(?:(?:the|a|an)\s+)?" + _PRIOR_VALUE + _PRIOR_WORDS + _WHEN
+    r"versus|vs\.?|(?<=[0-9])\s+from)\s+(?:(?:the|a|an)\s+)?" + _PRIOR_VALUE + _PRIOR_WORDS + _WHEN
 )
 _PRIOR_PAIR = build(
     r"(?:(?i:compared)\s+(?:with|to)\s+(?:the\s+)?|\(\s*)(?P<value><<N>>)(?P<noun>" + _PAIR_WORDS + r")"
@@ -68,7 +68,7 @@ _ITEM = build(r"^\s*(?:and\s+)?(?P<value><<N>>)\s+(?P<label>[^0-9]+?)\s*$")
 _ITEM_SPLIT = build(r"\s*[,;]\s*|\s+and\s+(?=<<N>>)")
 YEAR_IN = build(r"(?<!since\s)\b(?:in|during)\s+(?P<year><<Y>>)\b")
 _COMPARE_WORDS = frozenset(
-    "compared increase decrease decline drop rise reduction fall down up versus vs".split()
+    "compared increase decrease decline drop rise reduction fall down up versus vs from".split()
 )
 
 

@@ -352,8 +352,12 @@ def _metrics(report: Report, section: Section, paragraph: Paragraph, sentence: S
     return result
 
 
+_YEAR_WINDOW_END = re.compile(r"[;,(—–]|\b(?:compared|versus|an?\s+(?:\w+\s+)?(?:increase|decrease|decline|rise|drop))\b")
+"""Where the year stated after a figure can no longer be its own ("—an increase from 44 in 2022")."""
+
+
 def _year_after(text: str, group: _Group) -> int | None:
-    window = re.split(r"[;,(]", text[group.end : group.end + 80], maxsplit=1)[0]
+    window = _YEAR_WINDOW_END.split(text[group.end : group.end + 80], maxsplit=1)[0]
     match = YEAR_IN.search(window)
     return int(match.group("year")) if match else None
 
