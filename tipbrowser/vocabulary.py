@@ -92,7 +92,7 @@ CONCEPTS: tuple[Concept, ...] = (
        "misconduct", "colluded", "collusion", "kickbacks?", "took (regular )?(payments|bribes)",
        "receiv* (regular |monthly )?(payments|bribes|kickbacks)", "provid* (security|protection) for",
        "protect* (the )?(compounds|brothels|venues|traffickers|establishments|operations)",
-       "tipped off", "warn* ([a-z]+ ){0,3}(of|before|about) (planned |upcoming )?(raids|inspections)",
+       "tipped off", "warn* ([a-z]+ )?([a-z]+ )?([a-z]+ )?(of|before|about) (planned |upcoming )?(raids|inspections)",
        specific=True),
     _c("judiciary", "judges = courts = judiciary", PROSECUTION,
        "judges?", "judicia*", "courts?", "magistrates?"),
@@ -119,7 +119,7 @@ CONCEPTS: tuple[Concept, ...] = (
        "unlawful acts", "direct result of being trafficked", "compelled to commit", "punish*",
        "for (prostitution|fraud|theft|terrorism|illegal (entry|border crossing|work))( offen[cs]es)?",
        "with (prostitution|fraud|theft|terrorism)( offen[cs]es)?",
-       "immigration (violations?|violators|offen[cs]es)", "treated ([a-z]+ ){0,4}as (criminals|offenders)",
+       "immigration (violations?|violators|offen[cs]es)", "treated ([a-z]+ )?([a-z]+ )?([a-z]+ )?([a-z]+ )?as (criminals|offenders)",
        specific=True),
     _c("shelter", "shelter = assistance = services = care", PROTECTION,
        "shelters?", "assistance", "services", "accommodations?", "housing", "psychological",
@@ -232,7 +232,7 @@ NEGATIVE_CUES: tuple[str, ...] = (
     "had no", "has no", "have no", "received no", "provided no", "offered no", "conducted no",
     "there (was|were|is|are) no", "no (formal|written|guidance|procedures?|budget|funding|training|law)",
     "wage disputes?", "labou?r disputes?", "contractual (matters?|disputes?)", "mediation",
-    "treated ([a-z]+ ){0,4}as (criminals|offenders|illegal|immigration)",
+    "treated ([a-z]+ )?([a-z]+ )?([a-z]+ )?([a-z]+ )?as (criminals|offenders|illegal|immigration)",
     "called for", "urged",
 )
 
