@@ -18,7 +18,7 @@ from tipbrowser.metric_money import CURRENCY_NOUNS, money
 from tipbrowser.metric_terms import term_range, term_single
 from tipbrowser.numbers import NUMBER, YEAR
 
-__all__ = ["MetricPattern", "PATTERNS", "IGNORED", "LEAD", "LEAD_LAST_WORDS", "build"]
+__all__ = ["MetricPattern", "PATTERNS", "IGNORED", "LEAD", "LEAD_LAST_WORDS", "ONE_WORDS", "build"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +143,9 @@ def _pattern(name: str, template: str, converter: Converter, *, anchored: bool =
 
 
 _LEAD = r"<<TOTAL>><<Q>>(?P<value><<N>>)"
+ONE_WORDS = frozenset({"official", "officer", "policeman", "judge", "prosecutor", "employee", "soldier", "guard",
+                       "servant", "diplomat"})
+"""Nouns after which "a" counts one ("convicted a police officer"): a sentence holding one is read."""
 _ONE_OFFICIAL = (
     r"official|(?:police\s+)?officer|policeman|judge|prosecutor|employee|soldier|guard|civil\s+servant|diplomat"
 )

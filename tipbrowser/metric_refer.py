@@ -83,7 +83,7 @@ def parts_back(metrics: list[Metric], sentence: Sentence, parts: tuple[Part, ...
     if not eligible or not parts:
         return
     noun = _head(parts[0].noun or "")
-    named = [i for i in eligible if noun and _head(metrics[i].unit or "") == noun]
+    named = [i for i in eligible if noun and noun in (_head(metrics[i].unit or ""), _head(metrics[i].name))]
     target = (named or eligible)[-1]
     items = tuple((part.label, part.value) for part in parts)
     metrics[target] = dataclasses.replace(metrics[target], breakdown=items)

@@ -10,7 +10,7 @@ from typing import Any
 
 from tipbrowser.metric_converters import Context, Found, Range
 from tipbrowser.metric_export import CSV_COLUMNS, metric_dict, metric_row
-from tipbrowser.metric_patterns import IGNORED, PATTERNS, build
+from tipbrowser.metric_patterns import IGNORED, ONE_WORDS, PATTERNS, build
 from tipbrowser.metric_priors import YEAR_IN, Prior, Region, find_breakdowns, find_priors
 from tipbrowser.metric_refer import THIS_COMPARED, Part, compare_back, find_parts, parts_back
 from tipbrowser.metric_scan import matches, scan
@@ -212,7 +212,7 @@ def _restated(metric: Metric, before: list[Metric]) -> bool:
 def _sentence_groups(context: Context) -> list[_Group]:
     text = context.sentence
     words, starts = scan(text)
-    if not starts and _ZERO_WORDS.isdisjoint(words):
+    if not starts and _ZERO_WORDS.isdisjoint(words) and ONE_WORDS.isdisjoint(words):
         return []
     ignored = [
         Region(m.start(), m.end())
