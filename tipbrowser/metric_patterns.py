@@ -217,7 +217,7 @@ PATTERNS: tuple[MetricPattern, ...] = (
     _pattern(
         "enforcement_one_official",  # "convicted a former police officer": one, though no number is written
         r"\b<<LEVERBS>>\s+(?P<value>an?)\s+<<MODS>>(?P<noun>" + _ONE_OFFICIAL + r")\b",
-        convert.one_official, words=_LE_WORDS, first=_LE_FIRST,
+        convert.one_official, words=" ".join(ONE_WORDS), first=_LE_FIRST,
     ),
     _pattern(
         "did_not_any",
@@ -241,13 +241,13 @@ PATTERNS: tuple[MetricPattern, ...] = (
     _pattern(
         "victims_of_them",  # "confirmed 211 of them as trafficking victims"
         r"\b<<VVERBS>>\s+" + _LEAD + r"\s+of\s+(?:them|these|those)\s+as\s+<<MODS>><<VICTIM>>\b",
-        convert.victims, words=_VICTIM_WORDS, first=rf"\b(?:{_VICTIM_VERB_RE})\b",
+        convert.victims, words="them these those", first=rf"\b(?:{_VICTIM_VERB_RE})\b",
     ),
     _pattern(
         "confirmed_of_whom",  # "145 potential victims, of whom 61 were later confirmed"
         r"\b(?i:of)\s+(?:whom|them|these|those)\s*,?\s+" + _LEAD + r"\s+(?:were|was)\s+(?:(?:later|subsequently|"
         r"officially|formally)\s+)?(?P<verbs>confirmed|identified|certified|recognized)\b(?!\s+(?:in|at|by)\b)",
-        convert.confirmed, words="confirmed identified certified recognized", first=r"\b(?i:of)\s+(?:whom|them|these|those)\b",
+        convert.confirmed, words="whom them these those", first=r"\b(?i:of)\s+(?:whom|them|these|those)\b",
     ),
     _pattern(
         "noun_changed",  # "Convictions increased to 31 in 2023"
