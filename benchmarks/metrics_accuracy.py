@@ -11,7 +11,10 @@ Speed is extraction time for one narrative as a ratio of parsing the same narrat
 measured in this run as CPU time (the best of several repeats, interleaved), so the figure
 holds on any machine and under load from other processes.
 
-    uv run python benchmarks/metrics_accuracy.py [--repeat 30]
+    uv run python benchmarks/metrics_accuracy.py [--repeat 30] [NAME ...]
+
+NAMEs (such as `arvenia-2009`) limit the accuracy table to those fixtures, so narratives added
+unseen can be scored on their own before anything is tuned on them.
 """
 
 from __future__ import annotations
@@ -69,11 +72,13 @@ def _ratio(part: int, whole: int) -> str:
     return f"{part / whole:6.1%}" if whole else "   n/a"
 
 
-def accuracy() -> None:
-    """Print precision and recall per fixture and in total."""
+def accuracy(names: list[str]) -> None:
+    """Print precision and recall per fixture (those in `names`, or all) and in total."""
     totals = {"headline": [0, 0, 0], "all": [0, 0, 0]}
     print(f"{'narrative':<18} {'scope':<9} {'precision':>9} {'recall':>7}  matched/found/expected")
     for path in sorted(FIXTURES.glob("*.expected.json")):
+        if names and path.name.split(".")[0] not in names:
+            continue
         narrative, expected = _expected(path)
         found = _found(extract_metrics(parse_path(narrative)))
         for scope, pick in (("headline", _headline), ("all", lambda keys: keys)):
@@ -108,8 +113,9 @@ def speed(repeat: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=30, help="timing repeats (the best is kept)")
+    parser.add_argument("names", nargs="*", metavar="NAME", help="fixtures to score (default: all)")
     args = parser.parse_args()
-    accuracy()
+    accuracy(args.names)
     speed(args.repeat)
 
 
