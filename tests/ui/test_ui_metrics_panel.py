@@ -9,6 +9,7 @@ from textual.widgets import OptionList
 
 from tipbrowser.metrics import extract_metrics
 from tipbrowser.model import Report
+from tipbrowser.parser import parse_path
 from tipbrowser.ui.app import TipBrowserApp, make_app
 from tipbrowser.ui.insights import METRIC_LAYER
 from tipbrowser.ui.metric_rows import metric_key
@@ -85,7 +86,7 @@ async def test_a_report_without_figures_says_so(synthetic) -> None:  # type: ign
 
 
 async def test_figures_of_a_report_no_longer_on_view_are_dropped(norway_path: Path, hostile_path: Path) -> None:
-    app = make_app([norway_path, hostile_path])
+    app = TipBrowserApp([parse_path(norway_path), parse_path(hostile_path)])
     async with app.run_test(size=SIZE) as pilot:
         app.switch_report(1)  # before the first report's figures can arrive
         panel = await _ready(pilot, app)

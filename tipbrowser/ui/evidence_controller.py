@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from tipbrowser.evidence import Evidence, Link, supported_by
 from tipbrowser.model import Report, Span
+
+if TYPE_CHECKING:  # the linker loads in the worker that links, not with the app
+    from tipbrowser.evidence import Evidence, Link
 
 __all__ = ["EvidenceWalk", "recommendation_label", "marker_for"]
 
@@ -35,6 +38,8 @@ class EvidenceWalk:
     """
 
     def __init__(self, report: Report, links: Sequence[Link]) -> None:
+        from tipbrowser.evidence import supported_by
+
         self.report = report
         self.links = tuple(links)
         self.supports = supported_by(self.links)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from tipbrowser.metric_converters import Range
-from tipbrowser.metrics import PILLARS, Change, Metric
+if TYPE_CHECKING:  # the metrics modules load in the worker that extracts them, not with the app
+    from tipbrowser.metric_converters import Range
+    from tipbrowser.metrics import Change, Metric
 
 __all__ = [
     "SPARK_BLOCKS",
@@ -70,6 +72,8 @@ def format_number(value: float) -> str:
 
 
 def _amount(value: float | Range) -> str:
+    from tipbrowser.metric_converters import Range
+
     if isinstance(value, Range):
         return f"{format_number(value.min)}–{format_number(value.max)}"
     return format_number(value)
@@ -108,6 +112,8 @@ def format_change(change: Change | None) -> str:
 
 def by_pillar(metrics: Iterable[Metric]) -> list[tuple[str, list[Metric]]]:
     """Metrics grouped by pillar in the order Prosecution, Protection, Prevention, Other; empty groups left out."""
+    from tipbrowser.metrics import PILLARS
+
     groups: dict[str, list[Metric]] = {pillar: [] for pillar in PILLARS}
     for metric in metrics:
         groups.setdefault(metric.pillar if metric.pillar in groups else "other", []).append(metric)

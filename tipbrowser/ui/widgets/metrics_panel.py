@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -11,7 +12,6 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tipbrowser.metrics import Metric
 from tipbrowser.model import Span
 from tipbrowser.text import visible
 from tipbrowser.ui.metric_rows import (
@@ -23,6 +23,9 @@ from tipbrowser.ui.metric_rows import (
     metric_label,
     sparkline,
 )
+
+if TYPE_CHECKING:
+    from tipbrowser.metrics import Metric
 
 __all__ = ["MetricsPanel", "metric_prompt"]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -11,9 +12,11 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tipbrowser.evidence import Evidence, Link
 from tipbrowser.text import visible
 from tipbrowser.ui.evidence_controller import recommendation_label
+
+if TYPE_CHECKING:
+    from tipbrowser.evidence import Evidence, Link
 
 __all__ = ["RecommendationsPanel", "evidence_prompt", "recommendation_prompt", "why_line"]
 
