@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -91,6 +92,17 @@ def skipped_summary(skipped: Sequence[Skipped]) -> str:
     return f"{len(skipped)} {files} skipped — see the list in the report picker (press o)."
 
 
+def _without_collector(entry: Entry) -> Report:
+    """The entry's report, loaded with the cyclic GC paused (a report makes many objects and no cycles)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return entry.report()
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class LibraryChanged(Message):
     """More reports are open (or loading finished); the picker refreshes its list."""
 
@@ -164,12 +176,13 @@ class LibraryLoader:
             if isinstance(item, Skipped):
                 skipped.append(item)
             else:
-                batch.append(item.report())
+                batch.append(_without_collector(item))
                 opening.entries.append(item)
             if time.monotonic() - flushed > _FLUSH_SECONDS:
                 self._call(self._arrived, batch, skipped, opening.done + len(batch) + len(skipped))
                 batch, skipped, flushed = [], [], time.monotonic()
         self._call(self._arrived, batch, skipped, opening.total)
+        self._call(self._indexing)
         index = cached_index(list(opening.entries), opening.cache)
         self._call(self._finished, index)
 
@@ -185,6 +198,11 @@ class LibraryLoader:
         for bar in self.app.reading.query(LibraryProgress):
             bar.advance_to(done)
         self.app.screen.post_message(LibraryChanged())
+
+    def _indexing(self) -> None:
+        """On the UI thread: every file is read; say the index is being built or restored."""
+        for label in self.app.reading.query("#library-progress-label"):
+            label.update(Content("Indexing for search"))  # type: ignore[attr-defined]
 
     def _finished(self, index: SearchIndex) -> None:
         """On the UI thread: hand the index to search, drop the bar, sum up what was skipped."""
