@@ -171,6 +171,13 @@ PATTERNS: tuple[MetricPattern, ...] = (
         first=r"\b(?:up\s+to|a\s+maximum|maximum|not\s+more|no\s+more|not\s+exceeding)\b",
     ),
     _pattern(
+        "term_raised",  # "increased to a maximum of 15 years if the victim is a child"
+        r"\b(?:increased|raised|rises|rose|extended|increases)\s+to\s+(?P<qualifier>up\s+to|a\s+maximum\s+of)?\s*"
+        r"(?P<value><<N>>)\s+" + _TERM + _IMPRISONMENT + "?" + _APPLIES,
+        term_single, words="increased raised rises rose extended increases",
+        first=r"\b(?:increased|raised|rises|rose|extended|increases)\s+to\b",
+    ),
+    _pattern(
         "imprisonment_of",
         r"\b(?:imprisonment|incarceration|prison\s+(?:terms?|sentences?)|deprivation\s+of\s+liberty)\s+(?:of|for)\s+"
         r"(?P<qualifier>up\s+to|a\s+maximum\s+of|not\s+more\s+than|no\s+more\s+than)\s+(?P<value><<N>>)\s+" + _TERM
@@ -256,8 +263,15 @@ PATTERNS: tuple[MetricPattern, ...] = (
         convert.counted, words="increased decreased rose fell declined dropped grew",
         first=r"\b(?i:investigations|prosecutions|convictions|arrests)\b",
     ),
-    _pattern("victims_passive", _LEAD + r"\s+<<MODS>><<VICTIM>>\s+<<BE>><<VVERBS>>\b",
-             convert.victims, anchored=True, words=_VICTIM_WORDS),
+    _pattern(
+        "victims_passive",
+        _LEAD + r"\s+<<MODS>><<VICTIM>>\s+<<BE>><<VVERBS>>\b"
+        # "Nineteen victims assisted law enforcement": the victims did the assisting
+        r"(?!\s+(?:law\s+enforcement|police|authorities|prosecutors|investigators|officials|courts|(?:the\s+)?"
+        r"(?:police|authorities|government|prosecution)\b|(?:in|with)\s+(?:the\s+)?(?:investigations?|"
+        r"prosecutions?|cases?|trials?|proceedings)))",
+        convert.victims, anchored=True, words=_VICTIM_WORDS,
+    ),
     _pattern(
         "victims_received",
         _LEAD + r"\s+<<MODS>><<VICTIM>>\s+(?:\w+ly\s+)?(?:received|obtained|accessed|benefited\s+from|"

@@ -235,6 +235,7 @@ def _sentence_groups(context: Context) -> list[_Group]:
                 groups.append(_Group(founds, match.end()))
     groups.sort(key=lambda g: g.start)
     _resolve_officials(groups)
+    _mark_included(groups, text)
     _resolve_subsets(groups, context)
     _attach_priors(groups, priors)
     _attach_breakdowns(groups, breakdowns, text)
@@ -267,6 +268,24 @@ def _resolve_officials(groups: list[_Group]) -> None:
             continue
         if all(f.unit is None and f.name in _OFFICIAL_NAMES for f in group.founds):
             group.founds = [_replace(f, name=_OFFICIAL_NAMES[f.name]) for f in group.founds]
+
+
+def _mark_included(groups: list[_Group], text: str) -> None:
+    """ "received 3,150 calls, including 44 calls related to trafficking": a part of the figure
+    before that counts the same thing is a subset, described by the words after it."""
+    for before, group in zip(groups, groups[1:]):
+        first = group.founds[0]
+        if first.subset is not None or first.name != before.founds[0].name or first.currency is not None:
+            continue
+        if _INCLUDED.search(text, before.end, group.start) is None:
+            continue
+        words = _DESCRIPTION.match(text, group.end)
+        subset = " ".join(words.group(1).split()) if words else "part"
+        group.founds = [_replace(f, subset=subset) for f in group.founds]
+
+
+_INCLUDED = re.compile(r"\b(?:including|of\s+which|of\s+these|among\s+them|among\s+which)\s*,?\s*$")
+_DESCRIPTION = re.compile(r"\s+(?!(?:in|during)\s+(?:19|20)\d\d)([^,;.()0-9]{3,60}?)(?=\s*[,;.()]|\s*$)")
 
 
 _OFFICIAL_NAMES = {
