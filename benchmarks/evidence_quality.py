@@ -10,6 +10,9 @@ and for `link_evidence`, side by side:
   first   recommendations whose first link is a core finding
   core10  share of all core findings that appear in the top ten
 
+A set judged before the linker was first run on it also shows those first, blind figures,
+and a last row pools every set but the two the method was developed on.
+
 Then the CPU time to link one narrative (process time, so a busy shared machine skews it
 less), as a ratio to parsing it, measured in the same run.
 
@@ -19,6 +22,7 @@ less), as a ratio to parsing it, measured in the same run.
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import time
@@ -40,6 +44,7 @@ from tipbrowser.parser import parse_path  # noqa: E402
 from tipbrowser.search import SearchIndex  # noqa: E402
 
 JUDGED = ROOT / "tests" / "fixtures" / "evidence"
+DEVELOPED_ON = {"norway-2025", "marendia-2023"}
 TARGET = Quality(top3_precision=0.95, core_first=0, recommendations=0, core_recall_top10=0.90)
 
 
@@ -93,6 +98,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=20, help="timing repetitions")
     args = parser.parse_args()
     print(f"{'judgement set':<16} {'':>9}  top-3   first   core10")
+    pooled: tuple[dict[str, list[str]], dict[str, list[str]], list[Judgement]] = ({}, {}, [])
     for path in sorted(JUDGED.glob("*.json")):
         report_id, source, judgements = load_judgements(path)
         report = parse_path(ROOT / source)
@@ -100,10 +106,22 @@ def main() -> int:
         links = link_evidence(report, index)
         baseline = measure(baseline_rankings(report, index), judgements)
         ours = measure(link_rankings(links), judgements)
+        if report_id not in DEVELOPED_ON:
+            pooled[0].update(baseline_rankings(report, index))
+            pooled[1].update(link_rankings(links))
+            pooled[2].extend(judgements)
         print(f"{report_id:<16} {'baseline':>9}  {baseline.row()}")
         print(f"{'':<16} {'evidence':>9}  {ours.row()}   {_verdict(ours)}")
+        blind = json.loads(path.read_text(encoding="utf-8")).get("blind")
+        if blind:
+            first = Quality(
+                blind["top3_precision"], blind["core_first"], blind["recommendations"], blind["core_recall_top10"]
+            )
+            print(f"{'':<16} {'blind':>9}  {first.row()}   (first run, before any change for it)")
         if args.verbose:
             _explain(links, judgements)
+    print(f"{'not developed on':<16} {'baseline':>9}  {measure(pooled[0], pooled[2]).row()}")
+    print(f"{'(pooled)':<16} {'evidence':>9}  {measure(pooled[1], pooled[2]).row()}")
     print(f"{'target':<16} {'':>9}  {TARGET.top3_precision:5.2f}   all     {TARGET.core_recall_top10:5.2f}")
     _timing(max(1, args.repeat))
     return 0
