@@ -68,14 +68,21 @@ async def test_moving_the_cursor_shows_that_recommendations_evidence_and_why(nor
         assert panel.selected_recommendation_id == links[4].recommendation_id
         assert app.reading.insights.walk.link == links[4]  # type: ignore[union-attr]
         assert [p.split("\n", 1)[1] for p in _plain(panel, "#evidence-list")] == [e.text for e in links[4].evidence]
-        panel.query_one("#evidence-list", OptionList).focus()
-        await pilot.press("down")
+        await pilot.press("right")  # into the evidence, on its best passage
         await pilot.pause()
+        assert app.focused is panel.query_one("#evidence-list", OptionList)
         why = _text(panel, "#evidence-why")
         first = links[4].evidence[0]
         assert panel.selected_evidence == first
         assert why.startswith("Why: " + "; ".join(first.reasons))
         assert "Matched: " + ", ".join(first.terms) in why
+        await pilot.press("down")
+        await pilot.pause()
+        assert panel.selected_evidence == links[4].evidence[1]
+        assert "; ".join(links[4].evidence[1].reasons) in _text(panel, "#evidence-why")
+        await pilot.press("left")
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "recs-list"
 
 
 async def test_enter_on_evidence_reads_it_with_the_terms_highlighted(norway: Report) -> None:

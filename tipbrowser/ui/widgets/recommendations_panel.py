@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -66,7 +67,13 @@ class RecommendationsPanel(Vertical):
 
     Moving the cursor over a recommendation shows its evidence and posts `Selected`; `enter`
     posts `Picked` (read the recommendation) or `EvidencePicked` (read that sentence).
+    `right` and `left` move between the two lists, as arrows inside a widget do.
     """
+
+    BINDINGS = [
+        Binding("right", "focus_evidence", "Evidence", show=False),
+        Binding("left", "focus_recommendations", "Recommendations", show=False),
+    ]
 
     class Ready(Message):
         """The panel is mounted and can be filled. Handler: `on_recommendations_panel_ready`."""
@@ -172,6 +179,18 @@ class RecommendationsPanel(Vertical):
     def focus_list(self) -> None:
         """Focus the list of recommendations."""
         self._list("#recs-list").focus()
+
+    def action_focus_evidence(self) -> None:
+        """Move into the evidence list, on its first passage if none is chosen."""
+        listing = self._list("#evidence-list")
+        if listing.display and listing.option_count:
+            if listing.highlighted is None:
+                listing.highlighted = 0
+            listing.focus()
+
+    def action_focus_recommendations(self) -> None:
+        """Move back to the list of recommendations."""
+        self.focus_list()
 
     # ----------------------------------------------------------------- events
 
