@@ -336,12 +336,17 @@ def trained(match: re.Match[str], ctx: Context) -> list[Found]:
     return [found_at(match, "officials_trained", value, unit=_noun_phrase(match))]
 
 
+_COUNT_BEFORE = re.compile(r"[0-9]\s+(?:[\w-]+\s+){0,2}$")
+
+
 def proceedings(match: re.Match[str], ctx: Context) -> list[Found]:
     value = _count(match)
     word = match.group("verbs")
     name = next((label for regex, label in NOUN_NAMES if regex.search(word)), None)
     if value is None or name is None:
         return []
+    if _COUNT_BEFORE.search(ctx.sentence, max(0, match.start() - 40), match.start()):
+        return []  # "12 investigations involving 31 suspects": the second number counts people
     if _OFFICIALS.search(match.group("noun")) and name in _OFFICIAL_NAMES:
         name = _OFFICIAL_NAMES[name]
     return [found_at(match, name, value, unit=match.group("noun").split()[-1].lower())]

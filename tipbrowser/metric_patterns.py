@@ -187,10 +187,10 @@ PATTERNS: tuple[MetricPattern, ...] = (
     ),
     _pattern(
         "term_single",
-        r"(?:sentenced\s+(?:[\w’'-]+\s+){0,5}?to|sentences?\s+of|(?:prison\s+)?terms?\s+of|"
+        r"(?:sentenced\s+(?:[\w’'-]+\s+){0,5}?to|sentences?\s+of|(?:prison\s+)?terms?\s+of|averag(?:ed|ing)|"
         r"penalt(?:y|ies)\s+of|punishable\s+by)\s+<<Q>>(?P<value><<N>>)\s+" + _TERM + _APPLIES,
-        term_single, words="sentenced sentence sentences term terms penalty penalties punishable",
-        first=r"\b(?:sentenced|sentences?|prison|terms?|penalt(?:y|ies)|punishable)\b",
+        term_single, words="sentenced sentence sentences term terms penalty penalties punishable averaged averaging",
+        first=r"\b(?:sentenced|sentences?|prison|terms?|penalt(?:y|ies)|punishable|averag(?:ed|ing))\b",
     ),
     _pattern("money_local", r"<<Q>>(?P<value><<N>>)\s+<<CUR>><<USD>>", money, anchored=True),
     _pattern("money_symbol", r"<<Q>>(?P<dollar>(?:US)?\$|€|£)\s?(?P<value><<N>>)", money, chars="$€£",

@@ -31,7 +31,7 @@ _WHEN = r"\s+(?:(?:in|during)\s+(?P<year><<Y>>)|(?:(?:in|during)\s+)?(?P<label>"
 _NOT_WHEN = r"(?!(?:in|during|and)\b|the\s+(?:previous|prior|last|preceding|same|year)\b|a\s+year\b)"
 _PRIOR_WORDS = r"(?P<noun>(?:\s+" + _NOT_WHEN.replace("|and", "") + r"(?:[A-Za-z][\w’'\-]*|\([^()]*\))){0,6}?)"
 _PAIR_WORDS = r"(?:\s+" + _NOT_WHEN + r"[A-Za-z][\w’'\-]*){0,4}"
-_PRIOR_VALUE = r"<<Q>>(?:(?P<dollar>(?:US)?\$|€|£)\s?)?(?P<value><<N>>)"
+_PRIOR_VALUE = r"<<Q>>(?:(?P<dollar>(?:US)?\$|€|£)\s?|(?P<code>[A-Z]{3})\s)?(?P<value><<N>>)"
 _PRIOR_PAREN = build(  # "(10 in 2023)", and the first of "(33 in 2021 and 29 in 2020)"
     r"\(\s*" + _PRIOR_VALUE + _PRIOR_WORDS + _WHEN + r"(?=\s*\)|\s*[,;]?\s*(?:and\s+)?<<N>>[^()]*\))"
 )
@@ -49,6 +49,11 @@ _PRIOR_LIST = build(
 )
 """Three or more figures compared at once: "compared with 30 investigations, 21 prosecutions, and 11 …"."""
 _A_NUMBER = build("<<N>>")
+_PRIOR_CLAUSE = build(
+    r";\s*(?i:in|during)\s+(?P<year><<Y>>)\s*,\s*(?:it|they|the\s+government|authorities|officials)\s+"
+    r"(?:[a-z]+\s+){1,2}?(?P<value><<N>>)(?:\s+[A-Za-z][\w’'-]*){0,3}\s*(?=[.;]|$)"
+)
+"""A clause giving the figure of an earlier year: "In 2023, … 44 victims; in 2022, they identified 39"."""
 _PRIOR_SAME = build(
     r"\bthe\s+same\s+(?:number|amount|level|figure|total)\b(?:\s+(?!(?:in|during)\b)[\w-]+){0,3}?" + _WHEN
 )
@@ -138,8 +143,12 @@ def find_priors(text: str, words: set[str]) -> list[Region]:
             while (more := _PRIOR_MORE.match(text, found[-1].end())) is not None:
                 found.append(more)
             priors = tuple(p for p in map(_prior, found) if p is not None)
-            money = any(m.group("dollar") or _MONEY_WORDS.search(m.group("noun") or "") for m in found)
+            money = any(m.group("dollar") or m.group("code") or _MONEY_WORDS.search(m.group("noun") or "") for m in found)
             regions.append(Region(match.start(), found[-1].end(), priors, bool(money)))
+    if ";" in text:  # "…; in 2022, they identified 39."
+        for match in _PRIOR_CLAUSE.finditer(text):
+            if (value := parse_number(match.group("value"))) is not None:
+                regions.append(Region(match.start(), match.end(), (Prior(int(match.group("year")), None, value),)))
     if "(" in text:  # "(19 cases involving 30 suspects in 2020)": claimed; its first figure read if it can be
         for match in _PRIOR_ANY_PAREN.finditer(text):
             if not any(r.start < match.end() and match.start() < r.end for r in regions):
