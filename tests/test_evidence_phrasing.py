@@ -111,5 +111,7 @@ def test_deficits_without_negation_words_are_read() -> None:
         "Consulates had no guidance.",
         "Investigations were hampered by distance.",
         "There was no shelter for men.",
+        "Police detained 900 workers for immigration violations.",
+        "Officers took payments from brothel owners.",
     ):
         assert find_cues(text), text
