@@ -18,6 +18,7 @@ __all__ = [
     "NONE_VERBS",
     "VICTIM_VERBS",
     "NOUN_NAMES",
+    "OFFICIAL_NAMES",
     "law_enforcement",
     "one_official",
     "victims",
@@ -158,6 +159,12 @@ NONE_VERBS = {
     "repatriate": "victims_repatriated",
 }
 """Verbs of "did not convict any traffickers": each states a zero."""
+OFFICIAL_NAMES = {
+    "investigations": "government_employees_investigated",
+    "prosecutions": "government_employees_prosecuted",
+    "convictions": "government_employees_convicted",
+}
+"""The names a proceeding takes when those it counts are government officials."""
 _NONE = frozenset({"any", "none", "zero", "no one", "nobody"})
 
 
@@ -185,12 +192,10 @@ def _enforcement(match: re.Match[str], value: int) -> list[Found]:
         name = LE_VERBS.get(verb) or NONE_VERBS.get(verb) or (CASE_VERBS.get(verb) if noun == "cases" else None)
         if name is None or name.startswith("victims"):
             continue
-        if name is None:
-            continue
         if officials:
-            if name not in _OFFICIAL_NAMES:
+            if name not in OFFICIAL_NAMES:
                 continue
-            name = _OFFICIAL_NAMES[name]
+            name = OFFICIAL_NAMES[name]
         found.append(found_at(match, name, value, unit=noun.split()[-1] if noun else None))
     return found
 
@@ -295,11 +300,6 @@ _AGAINST_OFFICIALS = re.compile(
     r"guards?|police(?:men|man)?|employees?|civil\s+servants?|judges?|soldiers?|diplomats?)\b"
 )
 _CLOSED = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:closed|shut|ceased|suspended)\b")
-_PROCEEDING_NAMES = {
-    "investigations": "government_employees_investigated",
-    "prosecutions": "government_employees_prosecuted",
-    "convictions": "government_employees_convicted",
-}
 
 
 def counted(match: re.Match[str], ctx: Context) -> list[Found]:
@@ -316,9 +316,9 @@ def counted(match: re.Match[str], ctx: Context) -> list[Found]:
     if name == "other" and value < 2:
         return []
     subset = None
-    if name in _PROCEEDING_NAMES:
+    if name in OFFICIAL_NAMES:
         if _AGAINST_OFFICIALS.match(ctx.sentence, match.end(), match.end() + 120):
-            name = _PROCEEDING_NAMES[name]
+            name = OFFICIAL_NAMES[name]
         elif _JOINT.search(phrase):
             subset = _JOINT.search(phrase).group().lower()  # type: ignore[union-attr]
     elif name.startswith("victims"):
@@ -347,8 +347,8 @@ def proceedings(match: re.Match[str], ctx: Context) -> list[Found]:
         return []
     if _COUNT_BEFORE.search(ctx.sentence, max(0, match.start() - 40), match.start()):
         return []  # "12 investigations involving 31 suspects": the second number counts people
-    if _OFFICIALS.search(match.group("noun")) and name in _OFFICIAL_NAMES:
-        name = _OFFICIAL_NAMES[name]
+    if _OFFICIALS.search(match.group("noun")) and name in OFFICIAL_NAMES:
+        name = OFFICIAL_NAMES[name]
     return [found_at(match, name, value, unit=match.group("noun").split()[-1].lower())]
 
 
@@ -368,8 +368,6 @@ def returned(match: re.Match[str], ctx: Context) -> list[Found]:
     return [found_at(match, name, value, unit=phrase, subset=_subset(phrase))]
 
 
-
-
 def none_stated(match: re.Match[str], ctx: Context) -> list[Found]:
     """ "convicting none", "did not convict any officials": zero, spanning the word that says so."""
     group = "any" if match.group("any") else "value"
@@ -385,8 +383,8 @@ def none_stated(match: re.Match[str], ctx: Context) -> list[Found]:
         name = LE_VERBS.get(verb) or NONE_VERBS.get(verb)
         if name is None or name.startswith("victims") != victim_noun:
             continue
-        if _OFFICIALS.search(noun) and name in _OFFICIAL_NAMES:
-            name = _OFFICIAL_NAMES[name]
+        if _OFFICIALS.search(noun) and name in OFFICIAL_NAMES:
+            name = OFFICIAL_NAMES[name]
         subset = _subset(_noun_phrase(match)) if victim_noun else None
         found.append(Found(name, 0, match.start(group), match.end(group), unit=noun.split()[-1] if noun else None,
                            subset=subset))
@@ -413,9 +411,3 @@ def estimated(match: re.Match[str], ctx: Context) -> list[Found]:
         return []  # "a budget of about 1.1 billion ducats": money in a currency not known as one
     return [found_at(match, "other", value, unit=_noun_phrase(match))]
 
-
-_OFFICIAL_NAMES = {
-    "investigations": "government_employees_investigated",
-    "prosecutions": "government_employees_prosecuted",
-    "convictions": "government_employees_convicted",
-}

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from tipbrowser.metric_converters import Context, Found, Range
 from tipbrowser.metric_export import CSV_COLUMNS, metric_dict, metric_row
+from tipbrowser.metric_groups import (
+    Group,
+    attach_breakdowns,
+    attach_priors,
+    mark_included,
+    resolve_officials,
+    resolve_subsets,
+)
 from tipbrowser.metric_patterns import IGNORED, ONE_WORDS, PATTERNS, build
 from tipbrowser.metric_priors import YEAR_IN, Prior, Region, find_breakdowns, find_priors
 from tipbrowser.metric_refer import THIS_COMPARED, Part, compare_back, find_parts, parts_back
 from tipbrowser.metric_scan import matches, scan
 from tipbrowser.model import Paragraph, Report, Section, SectionKind, Sentence, Span
-from tipbrowser.numbers import parse_number
 
 __all__ = [
     "Prior",
@@ -132,22 +137,6 @@ class Change:
 _LEAD_YEAR = build(r"(?:^|,\s*|;\s*)(?i:in|during|throughout)\s+(?:(?:calendar|fiscal)\s+year\s+|FY\s*)?(?P<year><<Y>>)\s*,")
 _ZERO_WORDS = frozenset({"any", "none", "nobody", "no"})
 
-@dataclass(slots=True)
-class _Group:
-    """The figures one pattern match produced (one number can serve two metrics)."""
-
-    founds: list[Found]
-    end: int
-    priors: list[Prior] = field(default_factory=list)
-    breakdown: tuple[tuple[str, int | float], ...] = ()
-
-    @property
-    def start(self) -> int:
-        return min(f.start for f in self.founds)
-
-
-
-
 def extract_metrics(report: Report, *, cache: bool = True) -> tuple[Metric, ...]:
     """Every figure in `report`, in reading order, skipping the recommendations.
 
@@ -209,7 +198,7 @@ def _restated(metric: Metric, before: list[Metric]) -> bool:
     )
 
 
-def _sentence_groups(context: Context) -> list[_Group]:
+def _sentence_groups(context: Context) -> list[Group]:
     text = context.sentence
     words, starts = scan(text)
     if not starts and _ZERO_WORDS.isdisjoint(words) and ONE_WORDS.isdisjoint(words):
@@ -223,7 +212,7 @@ def _sentence_groups(context: Context) -> list[_Group]:
     priors = find_priors(text, words)
     breakdowns = find_breakdowns(text)
     claimed = [(r.start, r.end) for r in (*ignored, *priors, *breakdowns)]
-    groups: list[_Group] = []
+    groups: list[Group] = []
     for pattern in PATTERNS:
         if not pattern.may_match(text, words):
             continue
@@ -232,13 +221,13 @@ def _sentence_groups(context: Context) -> list[_Group]:
             founds = list({f.name: f for f in reversed(founds)}.values())[::-1]  # "identified and confirmed"
             if founds:
                 claimed.extend((f.start, f.end) for f in founds)
-                groups.append(_Group(founds, match.end()))
+                groups.append(Group(founds, match.end()))
     groups.sort(key=lambda g: g.start)
-    _resolve_officials(groups)
-    _mark_included(groups, text)
-    _resolve_subsets(groups, context)
-    _attach_priors(groups, priors)
-    _attach_breakdowns(groups, breakdowns, text)
+    resolve_officials(groups)
+    mark_included(groups, text)
+    resolve_subsets(groups, context)
+    attach_priors(groups, priors)
+    attach_breakdowns(groups, breakdowns, text)
     return [g for g in groups if g.founds]
 
 
@@ -246,98 +235,7 @@ def _overlaps(claimed: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in claimed)
 
 
-def _resolve_subsets(groups: list[_Group], context: Context) -> None:
-    """Give "including eight children" the name of the figure it is part of."""
-    for index, group in enumerate(groups):
-        if group.founds[0].name != "@previous":
-            continue
-        staff = group.founds[0].subset == group.founds[0].unit
-        before = [g for g in groups[:index] if (staff or _is_victims(g)) and g.founds[0].name != "@previous"]
-        names = [f.name for f in before[-1].founds] if before else ([] if staff else context.previous)
-        group.founds = [_replace(group.founds[0], name=name) for name in names]
-    headline = [g for g in groups if _is_victims(g) and g.founds[0].subset is None]
-    if headline:
-        context.previous = [f.name for f in headline[-1].founds]
-
-
-def _resolve_officials(groups: list[_Group]) -> None:
-    """ "investigated 12 officials …; it prosecuted four of them and convicted none": a count with
-    no noun of its own, after officials in the same sentence, counts those officials."""
-    for before, group in zip(groups, groups[1:]):
-        if not before.founds[0].name.startswith("government_employees_"):
-            continue
-        if all(f.unit is None and f.name in _OFFICIAL_NAMES for f in group.founds):
-            group.founds = [_replace(f, name=_OFFICIAL_NAMES[f.name]) for f in group.founds]
-
-
-def _mark_included(groups: list[_Group], text: str) -> None:
-    """ "received 3,150 calls, including 44 calls related to trafficking": a part of the figure
-    before that counts the same thing is a subset, described by the words after it."""
-    for before, group in zip(groups, groups[1:]):
-        first = group.founds[0]
-        if first.subset is not None or first.name != before.founds[0].name or first.currency is not None:
-            continue
-        if _INCLUDED.search(text, before.end, group.start) is None:
-            continue
-        words = _DESCRIPTION.match(text, group.end)
-        subset = " ".join(words.group(1).split()) if words else "part"
-        group.founds = [_replace(f, subset=subset) for f in group.founds]
-
-
-_INCLUDED = re.compile(r"\b(?:including|of\s+which|of\s+these|among\s+them|among\s+which)\s*,?\s*$")
-_DESCRIPTION = re.compile(r"\s+(?!(?:in|during)\s+(?:19|20)\d\d)([^,;.()0-9]{3,60}?)(?=\s*[,;.()]|\s*$)")
-
-
-_OFFICIAL_NAMES = {
-    "investigations": "government_employees_investigated",
-    "prosecutions": "government_employees_prosecuted",
-    "convictions": "government_employees_convicted",
-}
-
-
-def _is_victims(group: _Group) -> bool:
-    return bool(group.founds) and group.founds[0].name.startswith(("victims", "potential"))
-
-
-def _replace(found: Found, **changes: Any) -> Found:
-    return dataclasses.replace(found, **changes)
-
-
-def _attach_priors(groups: list[_Group], priors: list[Region]) -> None:
-    for region in priors:
-        fitting = [g for g in groups if _fits(g, region)]
-        before = [g for g in fitting if g.start < region.start]
-        if region.each and len(before) >= len(region.each):
-            for group, priors in zip(before[-len(region.each):], region.each):
-                group.priors.extend(priors)
-            continue
-        after = [g for g in fitting if g.start >= region.end]
-        target = before[-1] if before else (after[0] if after else None)
-        if target is not None and region.same:
-            target.priors.extend(Prior(p.year, p.label, target.founds[0].value) for p in region.priors)
-        elif target is not None:
-            target.priors.extend(region.priors)
-
-
-def _fits(group: _Group, region: Region) -> bool:
-    """Money priors go to money figures, counts to counts, and never to a subset."""
-    first = group.founds[0]
-    if region.unit is not None and (first.unit or "").split()[-1:] != [region.unit]:
-        return False
-    return (first.currency is not None) == region.money and first.subset is None
-
-
-def _attach_breakdowns(groups: list[_Group], breakdowns: list[Region], text: str) -> None:
-    for region in breakdowns:
-        before = [g for g in groups if g.end <= region.start]
-        if not before:
-            continue
-        gap = text[before[-1].end : region.start]
-        if len(gap) <= 40 and not re.search(r"[0-9;]", gap):
-            before[-1].breakdown = region.items
-
-
-def _metrics(report: Report, section: Section, paragraph: Paragraph, sentence: Sentence, group: _Group) -> list[Metric]:
+def _metrics(report: Report, section: Section, paragraph: Paragraph, sentence: Sentence, group: Group) -> list[Metric]:
     text = sentence.text
     priors = tuple(group.priors)
     result = []
@@ -375,7 +273,7 @@ _YEAR_WINDOW_END = re.compile(r"[;,(—–]|\b(?:compared|versus|an?\s+(?:\w+\s+
 """Where the year stated after a figure can no longer be its own ("—an increase from 44 in 2022")."""
 
 
-def _year_after(text: str, group: _Group) -> int | None:
+def _year_after(text: str, group: Group) -> int | None:
     window = _YEAR_WINDOW_END.split(text[group.end : group.end + 80], maxsplit=1)[0]
     match = YEAR_IN.search(window)
     return int(match.group("year")) if match else None
