@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from tipbrowser.evidence_signals import Candidate, common_stems, concept_weights, evidence_candidates
 from tipbrowser.evidence_text import (
-    WORD,
     blank,
     matched_terms,
     qualifier_spans,
@@ -17,8 +16,8 @@ from tipbrowser.evidence_text import (
     request_words,
     stem,
 )
-from tipbrowser.model import Recommendation, Report, SectionKind, Sentence
-from tipbrowser.vocabulary import ConceptHit, find_concepts, signals
+from tipbrowser.model import Recommendation, Report, SectionKind
+from tipbrowser.vocabulary import ConceptHit, find_concepts
 
 if TYPE_CHECKING:
     from tipbrowser.search import SearchIndex
@@ -54,7 +53,6 @@ _QUALIFIED = 0.5
 _SPECIFIC = 1.5
 _OFF_TOPIC = 0.85
 _PARAGRAPH = 0.1
-_COMMON_SHARE = 0.4
 
 _PILLAR_KINDS = {
     SectionKind.PROSECUTION: "prosecution",
@@ -62,39 +60,11 @@ _PILLAR_KINDS = {
     SectionKind.PREVENTION: "prevention",
 }
 
-# Boilerplate that frames the findings rather than stating one.
-_FRAMING = (
-    re.compile(r"\b(?:does|do) not fully (?:meet|comply)\b.*\bminimum standards\b", re.I),
-    re.compile(r"\bfully (?:meets|complies)\b.*\bminimum standards\b", re.I),
-    re.compile(r"\bdid not (?:meet|demonstrate)\b.*\b(?:minimum standards|increasing efforts)\b", re.I),
-    re.compile(r"\b(?:therefore|remained on|was (?:upgraded|downgraded)|is placed on|granted a waiver)\b.*\bTier\b", re.I),
-    re.compile(r"^The government (?:\w+ )?(?:increased|maintained|decreased|made)\b[^.]{0,80}\befforts\.?$", re.I),
-    re.compile(r"\bdemonstrated (?:overall )?(?:increasing|serious and sustained) efforts\b", re.I),
-)
-_ANAPHOR = re.compile(
-    r"^(?:(?:In addition|Furthermore|Moreover|However|As a result|Consequently),\s+)?"
-    r"(?:(?:It|They|This|These|Such|Those)\b|(?:\S+\s+){0,4}?(?:these|such|this|those)\s+"
-    r"(?:changes?|measures?|practices?|problems?|shortcomings?|gaps?|delays?|factors?|issues?|cases?|"
-    r"developments?|decisions?|policies|policy|reports?|allegations?|conditions?)\b)"
-)
-_TURN = re.compile(r"(?:However|Nevertheless|Despite|But|Yet)\b", re.I)
 # A request to stop a practice ("End the mobilization …", "Stop detaining …"): its findings
 # report the practice itself, so a sentence without deficit words is not marked down.
 _STOP_REQUEST = re.compile(
     r"^(?:and\s+)?(?:stop|end|cease|halt|refrain from|avoid|do not|discontinue|abolish|eliminate)\b", re.I
 )
-# The summary's list of what went well ("These efforts included …", "Despite the lack of
-# significant efforts, the government took some steps …"): not a deficit, whatever it opens with.
-_ACHIEVEMENTS = re.compile(
-    r"\b(?:took (?:some|several|a few) steps|(?:these|such|key) (?:efforts|achievements) included|"
-    r"made (?:some|key) achievements)\b",
-    re.I,
-)
-_DEFICIT_OPENER = re.compile(
-    r"\b(?:however|despite|but|although)\b[^.]*\b(?:did not|does not|not)\b[^.]*\b(?:meet|demonstrate|making)\b",
-    re.I,
-)
-
 
 class _Lexical(Protocol):
     def bm25(
@@ -131,18 +101,6 @@ class Link:
     evidence: tuple[Evidence, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    section_kind: SectionKind
-    paragraph_id: str
-    sentence: Sentence
-    concepts: tuple[ConceptHit, ...]
-    deficit: bool
-    decline: bool
-    summary_deficit: bool
-    points_back: bool
-
-
 def link_evidence(report: Report, index: SearchIndex | _Lexical | None = None) -> tuple[Link, ...]:
     """Link every recommendation of `report` to the body sentences that justify it."""
     if not report.recommendations:
@@ -151,10 +109,10 @@ def link_evidence(report: Report, index: SearchIndex | _Lexical | None = None) -
         from tipbrowser.search import SearchIndex
 
         index = SearchIndex.build([report])
-    candidates = _candidates(report)
-    weights = _concept_weights(candidates)
-    common = _common_stems(candidates)
-    return tuple(_link(report, rec, candidates, weights, common, index) for rec in report.recommendations)
+    found = evidence_candidates(report)
+    weights = concept_weights(found)
+    common = common_stems(found)
+    return tuple(_link(report, rec, found, weights, common, index) for rec in report.recommendations)
 
 
 def supported_by(links: Sequence[Link]) -> dict[str, tuple[str, ...]]:
@@ -185,62 +143,10 @@ def _pillar_shares(text: str, weights: dict[str, float] | None) -> dict[str, flo
     return {pillar: vote / total for pillar, vote in votes.items()} if total > 0 else {}
 
 
-def _candidates(report: Report) -> list[_Candidate]:
-    """The body sentences that can be evidence, with what the vocabulary finds in each."""
-    found: list[_Candidate] = []
-    in_deficit = False
-    for section, paragraph, sentence in report.sentences():
-        if section.kind is SectionKind.RECOMMENDATIONS:
-            continue
-        summary = section.kind is SectionKind.INTRO
-        achievements = bool(_ACHIEVEMENTS.search(sentence.text))
-        if summary and not achievements and (_DEFICIT_OPENER.search(sentence.text) or _TURN.match(sentence.text)):
-            in_deficit = True
-        if any(pattern.search(sentence.text) for pattern in _FRAMING):
-            continue
-        found_signals = signals(sentence.text)
-        found.append(
-            _Candidate(
-                section_kind=section.kind,
-                paragraph_id=paragraph.id,
-                sentence=sentence,
-                concepts=found_signals.concepts,
-                deficit=bool(found_signals.cues) and not achievements,
-                decline=bool(found_signals.declines),
-                summary_deficit=summary and in_deficit and not achievements,
-                points_back=bool(_ANAPHOR.search(sentence.text)),
-            )
-        )
-    return found
-
-
-def _common_stems(candidates: Sequence[_Candidate]) -> frozenset[str]:
-    """Stems in so many sentences that highlighting them says nothing ("trafficking")."""
-    counts: dict[str, int] = {}
-    for candidate in candidates:
-        for word in {stem(w) for w in WORD.findall(candidate.sentence.text)}:
-            counts[word] = counts.get(word, 0) + 1
-    limit = max(3, int(_COMMON_SHARE * len(candidates)))
-    return frozenset(word for word, count in counts.items() if count > limit)
-
-
-def _concept_weights(candidates: Sequence[_Candidate]) -> dict[str, float]:
-    """Inverse document frequency of each concept over the body sentences."""
-    total = len(candidates) or 1
-    frequency: dict[str, int] = {}
-    for candidate in candidates:
-        for key in {hit.concept.key for hit in candidate.concepts}:
-            frequency[key] = frequency.get(key, 0) + 1
-    weights: dict[str, float] = {}
-    for key, count in frequency.items():
-        weights[key] = math.log((total + 1) / (count + 0.5))
-    return weights
-
-
 def _link(
     report: Report,
     rec: Recommendation,
-    candidates: Sequence[_Candidate],
+    candidates: Sequence[Candidate],
     weights: dict[str, float],
     common: frozenset[str],
     index: _Lexical,
@@ -277,7 +183,7 @@ def _link(
 
 
 def _base(
-    candidate: _Candidate, lexical: dict[str, float], rec_concepts: dict[str, float]
+    candidate: Candidate, lexical: dict[str, float], rec_concepts: dict[str, float]
 ) -> tuple[float, set[str]]:
     """Lexical relevance plus the share of the recommendation's concepts the sentence holds."""
     lex = lexical.get(candidate.sentence.id, 0.0)
@@ -292,7 +198,7 @@ def _base(
     return _LEXICAL_WEIGHT * lex + _CONCEPT_WEIGHT * concept, set(strength)
 
 
-def _context(candidates: Sequence[_Candidate], bases: Sequence[float]) -> list[tuple[float, bool]]:
+def _context(candidates: Sequence[Candidate], bases: Sequence[float]) -> list[tuple[float, bool]]:
     """What a sentence borrows from its paragraph.
 
     A sentence that opens by pointing back ("These changes …") continues its predecessor's
@@ -322,7 +228,7 @@ def _context(candidates: Sequence[_Candidate], bases: Sequence[float]) -> list[t
 
 
 def _weigh(
-    candidate: _Candidate, shared: set[str], follows: bool, shares: dict[str, float], stops: bool
+    candidate: Candidate, shared: set[str], follows: bool, shares: dict[str, float], stops: bool
 ) -> tuple[float, list[str]]:
     """How much the pillar, deficit and decline signals scale a sentence, and why."""
     reasons: list[str] = []
@@ -353,7 +259,7 @@ def _weigh(
 
 
 def _evidence(
-    candidate: _Candidate,
+    candidate: Candidate,
     score: float,
     shared: set[str],
     reasons: list[str],

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
+
+from tipbrowser.phrases import PhraseIndex, phrase_pattern
 
 __all__ = [
     "Concept",
@@ -263,112 +264,19 @@ REQUEST_FILLERS: frozenset[str] = frozenset(
 )
 
 
-def phrase_pattern(phrase: str) -> str:
-    """The regular expression for one phrase of the table (see the syntax note above)."""
-    out: list[str] = []
-    i = 0
-    while i < len(phrase):
-        char = phrase[i]
-        if char in "([":
-            depth, j = 0, i
-            while j < len(phrase):
-                depth += phrase[j] in "(["
-                depth -= phrase[j] in ")]"
-                j += 1
-                if depth == 0:
-                    break
-            while j < len(phrase) and phrase[j] in "?+":
-                j += 1
-            out.append(phrase[i:j].replace(" ", r"[\s\-]+"))
-            i = j
-            continue
-        if char == "*":
-            out.append(r"[\w\-]*")
-        elif char == " ":
-            out.append(r"[\s\-‐‑–]+")
-        elif char == "-":
-            out.append(r"[\-‐‑–\s]?")
-        elif char == "\\":
-            out.append(phrase[i : i + 2])
-            i += 1
-        elif char in ",?+":
-            out.append(char)
-        else:
-            out.append(re.escape(char))
-        i += 1
-    return "".join(out)
-
-
-_WORD_START = re.compile(r"(?<![\w\-])\w")
-
-
-def _lead(phrase: str) -> str:
-    """The literal letters every match of a phrase starts with (at least two)."""
-    lead = ""
-    for i, char in enumerate(phrase):
-        if char in " *-?([\\+,.'’":
-            break
-        if phrase[i + 1 : i + 2] == "?":
-            break
-        lead += char
-    if len(lead) < 2:
-        raise ValueError(f"phrase {phrase!r} must start with two literal letters")
-    return lead
-
-
-class _PhraseIndex:
-    """Phrases indexed by their first letters, tried only where a word starts."""
-
-    def __init__(self, entries: list[tuple[object, str]]) -> None:
-        self._by_key: tuple[dict[str, list[_Entry]], dict[str, list[_Entry]]] = ({}, {})
-        for payload, phrase in entries:
-            weak = phrase.startswith("~")
-            text = phrase.lstrip("~").lower()
-            lead = _lead(text)
-            pattern = re.compile(phrase_pattern(text) + r"(?!\w)")
-            table = self._by_key[0] if len(lead) >= 3 else self._by_key[1]
-            table.setdefault(lead[:3], []).append((payload, weak, lead, pattern))
-        three, two = self._by_key
-        for key, entries in three.items():
-            entries.extend(two.get(key[:2], ()))
-
-    def scan(self, text: str) -> list[tuple[object, bool, int, int]]:
-        """(payload, weak, start, end) for the longest match of each payload at each word start."""
-        lowered = _lower(text)
-        found: dict[tuple[int, int], tuple[object, bool, int, int]] = {}
-        three, two = self._by_key
-        for word in _WORD_START.finditer(lowered):
-            pos = word.start()
-            entries = three.get(lowered[pos : pos + 3]) or two.get(lowered[pos : pos + 2], ())
-            for payload, weak, lead, pattern in entries:
-                if not lowered.startswith(lead, pos):
-                    continue
-                match = pattern.match(lowered, pos)
-                if match is None or match.end() == pos:
-                    continue
-                key = (id(payload), pos)
-                best = found.get(key)
-                if best is None or (match.end(), not weak) > (best[3], not best[1]):
-                    found[key] = (payload, weak, pos, match.end())
-        return list(found.values())
-
-
-_Entry = tuple[object, bool, str, "re.Pattern[str]"]
+@cache
+def _concept_index() -> PhraseIndex:
+    return PhraseIndex([(concept, phrase) for concept in CONCEPTS for phrase in concept.phrases])
 
 
 @cache
-def _concept_index() -> _PhraseIndex:
-    return _PhraseIndex([(concept, phrase) for concept in CONCEPTS for phrase in concept.phrases])
+def _cue_index(cues: tuple[str, ...]) -> PhraseIndex:
+    return PhraseIndex([(None, cue) for cue in cues])
 
 
 @cache
-def _cue_index(cues: tuple[str, ...]) -> _PhraseIndex:
-    return _PhraseIndex([(None, cue) for cue in cues])
-
-
-@cache
-def _signal_index() -> _PhraseIndex:
-    return _PhraseIndex(
+def _signal_index() -> PhraseIndex:
+    return PhraseIndex(
         [(concept, phrase) for concept in CONCEPTS for phrase in concept.phrases]
         + [(_CUE, cue) for cue in NEGATIVE_CUES]
         + [(_DECLINE, cue) for cue in DECLINE_CUES]
@@ -402,14 +310,6 @@ def signals(text: str) -> Signals:
             concepts.append(ConceptHit(payload, start, end, text[start:end], 0.5 if weak else 1.0))  # type: ignore[arg-type]
     concepts.sort(key=lambda hit: (hit.start, -hit.end))
     return Signals(tuple(concepts), tuple(sorted(cues)), tuple(sorted(declines)))
-
-
-def _lower(text: str) -> str:
-    """`text` in lower case, keeping every offset (characters that change length stay)."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def find_concepts(text: str) -> list[ConceptHit]:
