@@ -25,6 +25,7 @@ __all__ = [
     "victims_received",
     "confirmed",
     "granted",
+    "granted_none",
     "including",
     "counted",
     "trained",
@@ -139,7 +140,7 @@ def _subset(words: str) -> str | None:
 
 def _noun_phrase(match: re.Match[str]) -> str:
     mods = match.groupdict().get("mods") or ""
-    return " ".join(f"{mods}{match.group('noun')}".split())
+    return " ".join(f"{mods}{match.group('noun') or ''}".split())
 
 
 def _verbs(match: re.Match[str]) -> list[str]:
@@ -248,8 +249,15 @@ _GRANTS = [
 
 def granted(match: re.Match[str], ctx: Context) -> list[Found]:
     value = _count(match)
-    if value is None:
-        return []
+    return [] if value is None else _granted(match, value)
+
+
+def granted_none(match: re.Match[str], ctx: Context) -> list[Found]:
+    """ "did not provide compensation to any victims": a zero."""
+    return _granted(match, 0)
+
+
+def _granted(match: re.Match[str], value: int) -> list[Found]:
     kind = match.group("kind")
     name = next((label for regex, label in _GRANTS if regex.search(kind)), None)
     if name is None:

@@ -74,7 +74,8 @@ _FRAGMENTS = {
     "VICTIM": rf"(?P<noun>{_VICTIM_NOUNS})",
     "STAFF": r"(?P<noun>officials|(?:police\s+)?officers|police|judges|prosecutors|investigators|inspectors|"
     r"(?:social\s+|labor\s+|health\s+|consular\s+)?workers|staff|personnel|professionals|"
-    r"(?:border\s+)?guards|diplomats|employees|members|stakeholders|participants|teachers|students)",
+    r"(?:border\s+)?guards|diplomats|employees|members|stakeholders|participants|teachers|students|cadets|"
+    r"recruits|trainees|magistrates|lawyers)",
 }
 
 _LE_VERB_RE = "|".join(sorted({*LE_VERBS, *CASE_VERBS}, key=len, reverse=True))
@@ -125,7 +126,7 @@ _APPLIES = (
 _COUNTED = (
     r"investigations?|prosecutions?|convictions?|arrests?|reflection\s+periods?|"
     r"(?:temporary\s+)?(?:residence|residency|work)\s+permits?|permits|shelters?|cent(?:er|re)s?|"
-    r"(?:hotline\s+)?calls|trainings?|training\s+(?:sessions|courses|events|programs)|workshops?|"
+    r"(?:hotline\s+)?calls|training\s+(?:sessions|courses|events|programs)|trainings?|workshops?|"
     r"seminars|(?:awareness\s+)?campaigns?|inspections?|raids|operations|"
     r"refugees|asylum[-\s]seekers|(?:police\s+)?districts|ministries|(?:government\s+)?agencies|"
     r"municipalities|(?:research\s+)?projects|(?:anti-trafficking\s+)?units|task\s+forces|"
@@ -143,6 +144,10 @@ def _pattern(name: str, template: str, converter: Converter, *, anchored: bool =
 
 
 _LEAD = r"<<TOTAL>><<Q>>(?P<value><<N>>)"
+_GRANTED_KINDS = (
+    r"reflection(?:\s+and\s+recovery)?\s+periods?|recovery\s+periods?|"
+    r"(?:temporary\s+|permanent\s+)?(?:residence|residency|work)\s+permits?|visas"
+)
 ONE_WORDS = frozenset({"official", "officer", "policeman", "judge", "prosecutor", "employee", "soldier", "guard",
                        "servant", "diplomat"})
 """Nouns after which "a" counts one ("convicted a police officer"): a sentence holding one is read."""
@@ -273,6 +278,18 @@ PATTERNS: tuple[MetricPattern, ...] = (
         convert.victims, anchored=True, words=_VICTIM_WORDS,
     ),
     _pattern(
+        "received_grant",  # "three victims received reflection periods and two received residence permits"
+        _LEAD + r"(?:\s+<<MODS>><<VICTIM>>)?\s+(?:\w+ly\s+)?(?:received|obtained|were\s+granted|were\s+issued)\s+"
+        r"(?:[\w-]+\s+){0,2}?(?P<kind>" + _GRANTED_KINDS + r")\b",
+        convert.granted, anchored=True, words="received obtained granted issued",
+    ),
+    _pattern(
+        "granted_to_none",  # "did not provide compensation to any victims"
+        r"\bdid\s+not\s+(?:provide|grant|award|issue|offer|give)\s+(?P<kind>compensation|restitution|shelter|assistance|"
+        r"services|" + _GRANTED_KINDS + r")\s+to\s+(?P<value>any)\s+<<MODS>><<VICTIM>>\b",
+        convert.granted_none, words="any", first=r"\bdid\s+not\b",
+    ),
+    _pattern(
         "victims_received",
         _LEAD + r"\s+<<MODS>><<VICTIM>>\s+(?:\w+ly\s+)?(?:received|obtained|accessed|benefited\s+from|"
         r"were\s+provided\s+with|were\s+given)\s+(?:[\w-]+\s+){0,2}?(?P<kind>assistance|services|support|"
@@ -329,7 +346,7 @@ PATTERNS: tuple[MetricPattern, ...] = (
         "estimated_count",
         r"(?P<qualifier>(?i:an\s+estimated|estimated|approximately|more\s+than|over|nearly|almost|about|around|"
         r"some|at\s+least))\s+(?P<value><<N>>)\s+<<MODS>>(?!(?i:" + CURRENCY_NOUNS + r")\b)"
-        r"(?P<noun>[A-Za-z][\w-]*s|children|men|women|people|personnel)\b",
+        r"(?P<noun>[A-Za-z][\w-]*(?:s|men)|children|people|personnel)\b",
         convert.estimated, anchored=True,
     ),
     _pattern(
