@@ -93,6 +93,10 @@ async def test_highlight_layers_coexist_and_style_the_text(norway) -> None:
 async def test_show_only_a_subset_of_paragraphs_and_markers(norway) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(500):  # let the evidence markers arrive first, then set ours over them
+            if app.reading.insights.walk is not None:
+                break
+            await pilot.pause(0.02)
         doc = app.reading.document
         keep = ["norway-2025/protection/p2", "norway-2025/prevention/p1"]
         doc.show_only(keep)
