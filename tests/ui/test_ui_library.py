@@ -32,9 +32,10 @@ def folder(tmp_path: Path, norway_path: Path) -> Path:
 
 async def loaded(pilot, app: TipBrowserApp) -> None:
     """Wait until every file is read and search holds the library's index."""
-    for _ in range(500):
+    for _ in range(3000):
         library = app.library
         if library is not None and not library.loading and app.reading.search.index is library.index:
+            await pilot.pause()
             return
         await pilot.pause(0.02)
     raise AssertionError("the library never finished loading")
@@ -57,7 +58,7 @@ async def test_the_progress_bar_counts_files_and_goes_when_done(folder: Path) ->
     app = make_app([folder], no_cache=True)
     seen: list[tuple[float | None, float | None]] = []
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(500):
+        for _ in range(3000):
             bars = app.reading.query(ProgressBar)
             if bars:
                 seen.append((bars.first().progress, bars.first().total))
@@ -105,9 +106,12 @@ async def test_a_bad_first_file_is_skipped_and_the_next_one_shown(tmp_path: Path
     app = make_app([binary, norway_path], no_cache=True)
     assert app.report.id == "norway-2025"
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
-        await pilot.pause()
+        for _ in range(500):
+            if app._notifications:
+                break
+            await pilot.pause(0.02)
         assert any("1 file skipped" in str(n.message) for n in app._notifications)
+        assert app.library is not None and not app.library.loading and not app.reading.query(LibraryProgress)
 
 
 async def test_reopening_comes_from_the_cache(folder: Path, monkeypatch) -> None:
@@ -135,13 +139,13 @@ async def test_search_runs_across_every_report_with_filters(folder: Path) -> Non
         await loaded(pilot, app)
         search = app.reading.search
         search.search("country:freedonia trafficking", False)
-        for _ in range(300):
+        for _ in range(3000):
             if search.result is not None and search.result.query == "country:freedonia trafficking":
                 break
             await pilot.pause(0.02)
         assert {hit.report_id for hit in search.result.hits} == {"freedonia-2024", "freedonia-2025"}
         search.search("year:2024 investigated", False)
-        for _ in range(300):
+        for _ in range(3000):
             if search.result is not None and search.result.query == "year:2024 investigated":
                 break
             await pilot.pause(0.02)

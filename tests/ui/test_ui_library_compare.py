@@ -17,7 +17,7 @@ SIZE = (120, 40)
 
 
 async def _library(pilot, app: TipBrowserApp) -> None:
-    for _ in range(500):
+    for _ in range(3000):
         if app.library is not None and not app.library.loading:
             return
         await pilot.pause(0.02)
@@ -25,7 +25,7 @@ async def _library(pilot, app: TipBrowserApp) -> None:
 
 
 async def _compared(pilot, app: TipBrowserApp) -> CompareScreen:
-    for _ in range(500):
+    for _ in range(3000):
         screen = app.screen
         if isinstance(screen, CompareScreen) and not screen.query_one("#compare-metrics", DataTable).loading:
             return screen

@@ -108,6 +108,10 @@ class CompareScreen(Screen[None]):
             comparison: Comparison | str = compare(reports, self.country)
         except TipBrowserError as error:
             comparison = str(error)
+        except Exception as error:  # noqa: BLE001 - a failed comparison must not take the reader with it
+            from tipbrowser.ui.app import crash_line
+
+            comparison = f"the comparison failed: {crash_line(error)}"
         if self.app.is_running:
             self.app.call_from_thread(self._show, comparison)
 
