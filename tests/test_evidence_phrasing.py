@@ -97,6 +97,8 @@ def test_tip_wide_concepts_join_their_wordings() -> None:
     assert "non_punishment" in keys("Police arrested children for prostitution.")
     assert "bonded_labor" in keys("Families took advances against wages at brick kilns.")
     assert "forced_marriage" in keys("Girls were sold as brides.")
+    assert "forced_marriage" in keys("Enforce the minimum age of marriage.")
+    assert "shelter" in keys("Provide rehabilitation to released laborers.")
     assert "forced_criminality" in keys("Boys were forced to work on cannabis farms.")
     assert "recruitment" in keys("Manning agencies charged crews large sums.")
     assert "charging" in keys("Cases were tried under the labor code.")
