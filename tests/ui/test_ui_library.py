@@ -110,6 +110,7 @@ async def test_a_bad_first_file_is_skipped_and_the_next_one_shown(tmp_path: Path
             if app._notifications:
                 break
             await pilot.pause(0.02)
+        await pilot.pause()  # let the panes finish mounting before the test ends the app
         assert any("1 file skipped" in str(n.message) for n in app._notifications)
         assert app.library is not None and not app.library.loading and not app.reading.query(LibraryProgress)
 

@@ -142,3 +142,19 @@ async def test_the_palette_offers_compare_for_countries_open_in_several_years(no
         await pilot.press("enter")
         screen = await _compared(pilot, app)
         assert screen.country == "Freedonia"
+
+
+async def test_a_failed_comparison_is_a_sentence_not_a_crash(monkeypatch) -> None:
+    import tipbrowser.ui.screens.compare as compare_screen
+
+    def broken(reports, country):
+        raise RuntimeError("metrics went [bold]wrong[/]")
+
+    monkeypatch.setattr(compare_screen, "compare", broken)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        screen = await _compared(pilot, app)
+        note = str(screen.query_one("#compare-note", Static).render())
+        assert note.startswith("The comparison failed: unexpected error: RuntimeError: metrics went [bold]wrong[/]")
+        assert app.is_running and app.return_code is None
