@@ -1,95 +1,29 @@
-"""Opening many reports: the first before the app starts, the rest in a thread worker with a progress bar."""
+"""Loading the rest of a library after the first frame: a thread worker, a progress bar, the summary of files skipped."""
 
 from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Static
 
-from tipbrowser.bundled import bundled_path
-from tipbrowser.errors import UsageError
 from tipbrowser.model import Report
-from tipbrowser.parser import parse_path
-from tipbrowser.reader import DEFAULT_MAX_BYTES
+from tipbrowser.ui.library_opening import Opening, skipped_summary
 
 if TYPE_CHECKING:
-    from tipbrowser.library import Entry, ReportCache, Skipped
+    from tipbrowser.library import Entry, Skipped
     from tipbrowser.search import SearchIndex
     from tipbrowser.ui.app import TipBrowserApp
 
-__all__ = ["Opening", "open_paths", "LibraryLoader", "LibraryProgress", "LibraryChanged", "skipped_summary"]
+__all__ = ["LibraryLoader", "LibraryProgress", "LibraryChanged"]
 
 _FLUSH_SECONDS = 0.1
 """How often the worker hands the reports it has loaded to the app."""
-
-
-@dataclass(slots=True)
-class Opening:
-    """What was opened before the app started, and what is still to load."""
-
-    first: Report
-    """The report shown at once."""
-    total: int = 1
-    """How many files were found."""
-    done: int = 1
-    """How many of them have been read (loaded or skipped)."""
-    entries: list[Entry] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
-    remaining: Iterator[Entry | Skipped] | None = None
-    """The rest of the scan, resumed by the loader's worker."""
-    cache: ReportCache | None = None
-
-    @property
-    def finished(self) -> bool:
-        """Whether every file has been read."""
-        return self.remaining is None
-
-
-def open_paths(paths: Sequence[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES, use_cache: bool = True) -> Opening:
-    """Open the first readable report of `paths` (the bundled one when none) and plan the rest.
-
-    A single named file that cannot be read raises its `TipBrowserError`, as does a path
-    that does not exist. Among several files or in folders, bad files are skipped; when
-    none at all can be opened, `UsageError` says so.
-    """
-    if not paths:
-        return Opening(parse_path(bundled_path(), max_bytes=max_bytes))
-    if len(paths) == 1 and not Path(paths[0]).is_dir():
-        return Opening(parse_path(Path(paths[0]), max_bytes=max_bytes))
-    from tipbrowser.library import ReportCache, Skipped, discover, scan
-
-    files = discover(paths)
-    if not files:
-        raise UsageError("no narratives (*.txt files) in the folders given; name a narrative file or a folder holding some")
-    cache = ReportCache() if use_cache else None
-    opening = Opening(first=None, total=len(files), done=0, cache=cache)  # type: ignore[arg-type]
-    remaining = scan(files, max_bytes=max_bytes, cache=cache)
-    for item in remaining:
-        opening.done += 1
-        if isinstance(item, Skipped):
-            opening.skipped.append(item)
-            continue
-        opening.first = item.report()
-        opening.entries.append(item)
-        opening.remaining = remaining if opening.done < opening.total else None
-        return opening
-    reason = str(opening.skipped[0]) if opening.skipped else "nothing to read"
-    raise UsageError(f"none of the {len(files)} files could be opened (the first: {reason})")
-
-
-def skipped_summary(skipped: Sequence[Skipped]) -> str:
-    """One sentence saying how many files were skipped and where to see them."""
-    files = "file" if len(skipped) == 1 else "files"
-    return f"{len(skipped)} {files} skipped — see the list in the report picker (press o)."
 
 
 def _without_collector(entry: Entry) -> Report:
@@ -115,6 +49,8 @@ class LibraryProgress(Horizontal):
         self._total, self._done = total, done
 
     def compose(self) -> ComposeResult:
+        from textual.widgets import ProgressBar
+
         yield Static(Content("Loading reports"), id="library-progress-label")
         yield ProgressBar(total=self._total, show_eta=False, id="library-progress-bar")
 
@@ -123,7 +59,7 @@ class LibraryProgress(Horizontal):
 
     def advance_to(self, done: int) -> None:
         """Show `done` of the files read."""
-        self.query_one(ProgressBar).update(progress=done)
+        self.query_one("#library-progress-bar").update(progress=done)  # type: ignore[attr-defined]
 
 
 class LibraryLoader:
