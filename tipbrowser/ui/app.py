@@ -181,10 +181,12 @@ def make_app(
     file or a missing path raises `TipBrowserError` first; the rest of several files or
     folders load after the first frame, through the cache unless `no_cache`.
     """
-    from tipbrowser.ui.library_loader import LibraryLoader, open_paths
+    from tipbrowser.ui.library_opening import open_paths
 
     opening = open_paths(paths, max_bytes=max_bytes, use_cache=not no_cache)
     app = TipBrowserApp([opening.first], max_bytes=max_bytes, debug=debug)
     if not opening.finished or opening.skipped:
+        from tipbrowser.ui.library_loader import LibraryLoader
+
         app.library = LibraryLoader(app, opening)
     return app
