@@ -11,8 +11,7 @@ from textual.command import Provider
 from textual.content import Content
 from textual.screen import Screen
 
-from tipbrowser.bundled import bundled_path
-from tipbrowser.errors import TipBrowserError, UsageError
+from tipbrowser.errors import TipBrowserError
 from tipbrowser.model import Report
 from tipbrowser.parser import parse_path
 from tipbrowser.reader import DEFAULT_MAX_BYTES
@@ -23,22 +22,7 @@ from tipbrowser.ui.screens.reading import ReadingScreen
 if TYPE_CHECKING:
     from tipbrowser.ui.library_loader import LibraryLoader
 
-__all__ = ["TipBrowserApp", "make_app", "load_reports"]
-
-
-def load_reports(paths: Sequence[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> list[Report]:
-    """Parse every path (the bundled report when none); raises `TipBrowserError` on a bad one.
-
-    A folder stands for the narratives (``*.txt``) inside it.
-    """
-    files = [Path(path) for path in paths] or [bundled_path()]
-    if any(path.is_dir() for path in files):
-        from tipbrowser.library import discover
-
-        files = discover(files)
-        if not files:
-            raise UsageError("no narratives (*.txt files) in the folders given")
-    return [parse_path(path, max_bytes=max_bytes) for path in files]
+__all__ = ["TipBrowserApp", "make_app"]
 
 
 def crash_line(error: BaseException) -> str:
