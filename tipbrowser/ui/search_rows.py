@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tipbrowser.search import Hit, SearchResult
 from tipbrowser.text import visible
 
-__all__ = ["HitRow", "HitGroup", "group_hits", "count_label", "snippet_window", "SNIPPET_WIDTH"]
+__all__ = ["HitRow", "HitGroup", "group_hits", "count_label", "status_line", "snippet_window", "SNIPPET_WIDTH"]
 
-SNIPPET_WIDTH = 120
+SNIPPET_WIDTH = 90
 """About how many characters of a hit's sentence the list shows."""
 
 
@@ -47,6 +48,16 @@ def count_label(result: SearchResult | None, shown: int) -> str:
     if 0 < shown < total:
         label += f" (best {shown:,} listed)" if any(hit.score for hit in result.hits) else f" (first {shown:,} listed)"
     return label
+
+
+def status_line(result: SearchResult) -> str:
+    """What the search bar says: the count, and the engine's notice in brief ("matched literally")."""
+    label = count_label(result, 0)
+    if not result.notice:
+        return label
+    brief = result.notice.split(":", 1)[0].split(";", 1)[0].strip().rstrip(".")
+    brief = re.sub(r"^Over [\d,]+ hits, ", "", brief)  # the count says how many already
+    return f"{label} · {brief[:1].lower()}{brief[1:]}"
 
 
 def snippet_window(text: str, spans: Sequence[tuple[int, int]], width: int = SNIPPET_WIDTH) -> tuple[str, tuple[tuple[int, int], ...]]:

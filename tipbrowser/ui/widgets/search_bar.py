@@ -165,7 +165,7 @@ class SearchBar(Horizontal):
     def watch_status(self, status: str) -> None:
         """Show what the last search found."""
         if self.is_mounted:
-            self.query_one("#search-status", Static).update(Content(status))
+            self.query_one("#search-status", Static).update(Content(status), layout=False)  # fixed size
 
     # ----------------------------------------------------------------- actions
 

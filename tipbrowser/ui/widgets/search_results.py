@@ -71,7 +71,7 @@ class SearchResults(Vertical):
         count = count_label(result, len(self._rows)) if result is not None else "Press / to search the open reports."
         if result is not None and result.notice:
             count = f"{count}. {result.notice}"
-        self.query_one("#search-count", Static).update(Content(count))
+        self.query_one("#search-count", Static).update(Content(count), layout=False)  # fixed size
         hits = self.hits
         hits.set_options(options)
         if self._rows:
