@@ -142,3 +142,21 @@ async def test_no_recommendations_no_walk_and_hostile_text_stays_text(hostile_pa
         await pilot.press("r")
         await pilot.pause()
         assert [str(n.message) for n in bare._notifications] == ["This report has no prioritized recommendations."]
+
+
+async def test_e_on_a_recommendation_walks_that_recommendations_evidence() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        panel = await _ready(pilot, app)
+        app.go_to("norway-2025/recommendations/r5")  # as from the tree or the palette
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        walk = app.reading.insights.walk
+        assert walk is not None and walk.link is not None
+        assert walk.link.recommendation_id == "norway-2025/recommendations/r5"
+        assert app.reading.document.current_sentence == walk.link.evidence[0].sentence_id
+        assert panel.selected_recommendation_id == "norway-2025/recommendations/r5"
+        await pilot.press("r")
+        await pilot.pause()
+        assert walk.link.recommendation_id == "norway-2025/recommendations/r6"

@@ -88,3 +88,14 @@ def test_real_links_mark_every_supporting_sentence(norway: Report) -> None:
     assert set(markers) == {e.sentence_id for link in walk.links for e in link.evidence}
     assert all(len(marker) == 1 for marker in markers.values())
     assert "5" in markers.values()  # the NRM passage supports r5 alone
+
+
+def test_the_recommendation_the_reader_is_on_becomes_the_selected_one(walk: EvidenceWalk, norway: Report) -> None:
+    recommendation = norway.recommendations[1]
+    paragraph = norway.find(recommendation.paragraph_id)
+    inside = next(s for s in paragraph.sentences if s.span.end > recommendation.span.start)  # type: ignore[union-attr]
+    walk.step_evidence(1)
+    assert walk.follow_reader(inside.id) is walk.links[1]
+    assert walk.evidence is None  # its own evidence starts from the first
+    assert walk.follow_reader("norway-2025/protection/p2/s6") is None
+    assert walk.link is walk.links[1]

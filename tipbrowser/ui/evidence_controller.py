@@ -70,6 +70,20 @@ class EvidenceWalk:
             self.recommendation, self.evidence = number, None
         return self.links[number]
 
+    def follow_reader(self, sentence_id: str | None) -> Link | None:
+        """Select the recommendation sentence `sentence_id` holds, if the reader is on one."""
+        sentence = self.report.find(sentence_id) if sentence_id else None
+        span = getattr(sentence, "span", None)
+        if span is None:
+            return None
+        overlapping = [r.id for r in self.report.recommendations if r.span.start < span.end and span.start < r.span.end]
+        if not overlapping:
+            return None
+        selected = self.link
+        if selected is not None and selected.recommendation_id in overlapping:
+            return selected  # a sentence holding several recommendations keeps the one chosen
+        return self.select(overlapping[0])
+
     def step_recommendation(self, step: int) -> Link | None:
         """Select the recommendation `step` (±1) away, wrapping; the first (or last) when none is."""
         if not self.links:

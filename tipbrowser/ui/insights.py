@@ -165,6 +165,7 @@ class Insights:
         if self._not_ready():
             return
         assert self.walk is not None
+        self.walk.follow_reader(self.document.current_sentence)
         link = self.walk.step_recommendation(step)
         if link is None:
             self.screen.notify(Content("This report has no prioritized recommendations."))
@@ -176,6 +177,7 @@ class Insights:
         if self._not_ready():
             return
         assert self.walk is not None
+        self.walk.follow_reader(self.document.current_sentence)
         if self.walk.step_evidence(step) is None:
             link = self.walk.link
             name = link.recommendation_id.rsplit("/", 1)[-1] if link else "any recommendation"
