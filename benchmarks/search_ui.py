@@ -81,7 +81,7 @@ class Pane:
         while time.perf_counter() - start < timeout:
             if shown(self.lines()):
                 return
-            time.sleep(0.001)
+            time.sleep(0.003)
         raise RuntimeError(f"not shown within {timeout} s:\n" + "\n".join(self.lines()[-5:]))
 
     def close(self) -> None:

@@ -118,7 +118,7 @@ async def test_y_on_a_search_hit_copies_that_hit() -> None:
         search = app.reading.search
         search.search("hotline", False)
         for _ in range(300):
-            if search.result is not None:
+            if search.result is not None and search.settled:
                 break
             await pilot.pause(0.02)
         await pilot.press("5")

@@ -285,7 +285,7 @@ async def _searched(pilot: Pilot, app: TipBrowserApp, query: str = "shelter") ->
     search.clear()
     search.search(query, False)
     for _ in range(300):
-        if search.matches_report == app.report.id and search.result is not None and search.result.query == query:
+        if search.settled and search.result is not None and search.result.query == query:
             return
         await pilot.pause(0.02)
     raise AssertionError("the search never finished")

@@ -34,7 +34,7 @@ async def type_query(pilot: Pilot, app: TipBrowserApp, query: str) -> None:
     for char in query:
         await pilot.press(char if char != " " else "space")
     search = app.reading.search
-    await until(pilot, lambda: search.result is not None and search.result.query == query and search.matches_report, query)
+    await until(pilot, lambda: search.result is not None and search.result.query == query and search.settled, query)
 
 
 def notices(app: TipBrowserApp) -> list[str]:
@@ -72,8 +72,7 @@ async def test_only_the_newest_query_is_shown() -> None:
             await pilot.press(char)
         await pilot.press("backspace")
         search = app.reading.search
-        await until(pilot, lambda: search.result is not None and search.result.query == "shelter", "shelter")
-        await pilot.pause(0.2)
+        await until(pilot, lambda: search.result is not None and search.result.query == "shelter" and search.settled, "shelter")
         assert search.result is not None and search.result.query == "shelter" and search.result.total > 0
         assert search.matches and all(
             fold(match.span.slice(app.report.text)).startswith("shelter") for match in search.matches
@@ -188,7 +187,7 @@ async def test_a_catastrophic_regex_says_it_took_too_long_and_the_app_keeps_answ
         bar = app.reading.query_one(SearchBar)
         assert bar.regex and "regex" in str(bar.query_one("#search-mode").render())
         bar.set_query("(a|aa)+$")
-        await until(pilot, lambda: "the pattern took too long" in bar.status, "too long notice")
+        await until(pilot, lambda: "the pattern took too long" in bar.status and app.reading.search.settled, "too long notice")
         assert "took too long" in str(app.reading.query_one("#search-count").render())
         await pilot.press("ctrl+r")
         assert not bar.regex

@@ -16,6 +16,8 @@ from tipbrowser.search import COUNT_LIMIT, SearchIndex, SearchResult
 from tipbrowser.ui.search_rows import status_line
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from tipbrowser.ui.screens.reading import ReadingScreen
     from tipbrowser.ui.widgets.search_bar import SearchBar
     from tipbrowser.ui.widgets.search_results import SearchResults
@@ -28,6 +30,8 @@ CURRENT_MATCH_LAYER = "search-current"
 """The document's highlight layer for the match `n`/`N` went to."""
 LIST_LIMIT = 50
 """The most hits the Search tab lists (the count says how many there are)."""
+SETTLE_SECONDS = 0.06
+"""While keys keep coming, the count follows each one; the list and highlights wait this long for a pause."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +102,9 @@ class SearchController:
         self._at: int | None = None
         self._offered: SearchIndex | None = None
         self._warmed: set[str] = set()
+        self._timer: Timer | None = None
+        self._later_list: SearchResult | None = None
+        self._later_matches: tuple[_Request, list[Match]] | None = None
 
     # ----------------------------------------------------------------- running queries
 
@@ -116,6 +123,9 @@ class SearchController:
 
     def _forget(self) -> None:
         """No query: no list, no highlights, no filter."""
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer, self._later_list, self._later_matches = None, None, None
         self.result, self.matches, self.matches_report, self._at = None, [], None, None
         document = self.screen.document
         document.clear_highlights(MATCH_LAYER)
@@ -204,19 +214,42 @@ class SearchController:
     # ----------------------------------------------------------------- showing results
 
     def _show_result(self, request: _Request, result: SearchResult) -> None:
+        """The count at once; the list once typing pauses."""
         if request.generation != self.generation:
             return
         self.result = result
-        results = self._results()
-        if results is not None:
-            results.show(result, self._titles())
         bar = self._bar()
         if bar is not None:
             bar.status = status_line(result)
+        self._later_list = result
+        self._settle()
 
     def _show_matches(self, request: _Request, matches: list[Match], notice: str | None) -> None:
+        """The highlights once typing pauses."""
+        if request.generation == self.generation:
+            self._later_matches = (request, matches)
+            self._settle()
+
+    def _settle(self) -> None:
+        """Draw the list and the highlights `SETTLE_SECONDS` after the last result came."""
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.screen.set_timer(SETTLE_SECONDS, self._draw, name="search-settle")
+
+    def _draw(self) -> None:
+        self._timer = None
+        result, self._later_list = self._later_list, None
+        later, self._later_matches = self._later_matches, None
+        if result is not None and result is self.result:
+            results = self._results()
+            if results is not None:
+                results.show(result, self._titles())
+        if later is not None and later[0].generation == self.generation:
+            self._draw_matches(*later)
+
+    def _draw_matches(self, request: _Request, matches: list[Match]) -> None:
         document = self.screen.document
-        if request.generation != self.generation or document.report is not request.report:
+        if document.report is not request.report:
             return
         self.matches, self.matches_report, self._at = matches, request.report.id, None
         document.clear_highlights(CURRENT_MATCH_LAYER)
@@ -297,6 +330,11 @@ class SearchController:
         if not isinstance(node, Sentence):
             return -1 if forward else len(self.screen.report.text) + 1
         return node.span.start - 1 if forward else node.span.start
+
+    @property
+    def settled(self) -> bool:
+        """Whether the newest query's list and highlights are drawn (nothing running or waiting)."""
+        return self._timer is None and not self._busy and self._pending is None
 
     @property
     def current_match(self) -> Match | None:

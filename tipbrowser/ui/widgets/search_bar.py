@@ -7,7 +7,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.reactive import reactive
+from textual.geometry import Size
+from textual.reactive import Reactive, reactive
 from textual.widgets import Input, Static
 
 __all__ = ["SearchBar", "QueryHistory"]
@@ -57,6 +58,18 @@ class QueryHistory:
         return self.entries[self._position]
 
 
+class QueryInput(Input):
+    """An `Input` whose text, as it grows, never re-lays out the screen.
+
+    `Input` sets its virtual size on every key, and `Widget.virtual_size` asks for a
+    layout of the whole screen when it changes: with the reader on screen that cost a
+    full repaint per key. The bar is one row of fixed size, so a repaint of the input is
+    all a key needs; horizontal scrolling still follows the cursor.
+    """
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=True)
+
+
 class SearchBar(Horizontal):
     """A one-line query input: typing posts `Changed`, enter `Submitted`; up/down recall.
 
@@ -101,7 +114,7 @@ class SearchBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(Content("/"), id="search-prompt")
-        yield Input(placeholder="words, \"a phrase\", prefix*, -not, a OR b, section:…", id="search-input")
+        yield QueryInput(placeholder="words, \"a phrase\", prefix*, -not, a OR b, section:…", id="search-input")
         yield Static(id="search-status")
         yield Static(id="search-mode")
 
