@@ -148,8 +148,12 @@ async def test_usable_at_80_by_24_and_resizes_live() -> None:
 
 
 async def test_switching_reports_from_the_palette_command(hostile_path, norway_path) -> None:
-    app = make_app([norway_path, hostile_path])
+    app = make_app([norway_path, hostile_path], no_cache=True)
     async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(1000):  # the second report loads after the first frame
+            if len(app.reports) == 2:
+                break
+            await pilot.pause(0.02)
         assert len(app.reports) == 2
         app.switch_report(1)
         await pilot.pause()
