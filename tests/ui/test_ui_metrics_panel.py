@@ -96,3 +96,19 @@ async def test_figures_of_a_report_no_longer_on_view_are_dropped(norway_path: Pa
         assert app.reading.insights.report is app.report
         prompts = _prompts(panel)
     assert any(p.startswith("Investigations  12 cases") for p in prompts)
+
+
+async def test_a_report_with_more_figures_than_rows_lists_each_pillars_first_and_says_so(synthetic) -> None:  # type: ignore[no-untyped-def]
+    from tipbrowser.ui.widgets.metrics_panel import MAX_ROWS
+
+    sentence = "Police investigated 19 trafficking cases in 2024, compared with 27 in 2023."
+    report = synthetic([sentence] * (MAX_ROWS + 50))
+    app = TipBrowserApp([report])
+    async with app.run_test(size=SIZE) as pilot:
+        panel = await _ready(pilot, app)
+        status = str(panel.query_one("#metrics-status").render())
+        listed = panel.metrics
+    total = len(extract_metrics(report))
+    assert total > MAX_ROWS
+    assert len(listed) == MAX_ROWS
+    assert status.startswith(f"Showing {MAX_ROWS:,} of {total:,} figures")

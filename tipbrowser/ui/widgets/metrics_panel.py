@@ -27,7 +27,10 @@ from tipbrowser.ui.metric_rows import (
 if TYPE_CHECKING:
     from tipbrowser.metrics import Metric
 
-__all__ = ["MetricsPanel", "metric_prompt"]
+__all__ = ["MetricsPanel", "metric_prompt", "MAX_ROWS"]
+
+MAX_ROWS = 600
+"""At most this many figures are listed (each pillar's first ones): a long list freezes the widget."""
 
 _PENDING = "Finding the figures this report states…"
 _EMPTY = "This report states no figures the extractor recognises."
@@ -88,9 +91,11 @@ class MetricsPanel(Vertical):
         """List `metrics` grouped by pillar; None means they are still being found."""
         options: list[Option | None] = []
         self._metrics = {}
-        for pillar, group in by_pillar(metrics or ()):
+        groups = by_pillar(metrics or ())
+        share = max(MAX_ROWS // max(len(groups), 1), 1)
+        for pillar, group in groups:
             options.append(Option(Content.styled(pillar.upper(), "bold $primary"), id=f"pillar-{pillar}", disabled=True))
-            for metric in group:
+            for metric in group[:share]:
                 key = metric_key(metric)
                 while key in self._metrics:
                     key += "'"
@@ -99,6 +104,8 @@ class MetricsPanel(Vertical):
         listing = self.query_one("#metrics-list", OptionList)
         listing.set_options(options)
         status = _PENDING if metrics is None else (_HINT if self._metrics else _EMPTY)
+        if metrics is not None and len(self._metrics) < len(metrics):
+            status = f"Showing {len(self._metrics):,} of {len(metrics):,} figures; `tipbrowser metrics` lists them all. {_HINT}"
         self.query_one("#metrics-status", Static).update(Content(status))
         if self._metrics:
             listing.highlighted = next(n for n, option in enumerate(listing.options) if not option.disabled)

@@ -19,7 +19,10 @@ from tipbrowser.ui.evidence_controller import recommendation_label
 if TYPE_CHECKING:
     from tipbrowser.evidence import Evidence, Link
 
-__all__ = ["RecommendationsPanel", "evidence_prompt", "recommendation_prompt", "why_line"]
+__all__ = ["RecommendationsPanel", "evidence_prompt", "recommendation_prompt", "why_line", "MAX_RECOMMENDATIONS"]
+
+MAX_RECOMMENDATIONS = 500
+"""At most this many recommendations are listed (a long list freezes the widget); `r` still reaches all."""
 
 _PENDING = "Linking each recommendation to the passages behind it…"
 _EMPTY = "This report has no prioritized recommendations."
@@ -129,10 +132,11 @@ class RecommendationsPanel(Vertical):
 
     def show_links(self, links: Sequence[Link] | None) -> None:
         """List the recommendations of `links`; None means they are still being linked."""
-        self._links = {link.recommendation_id: link for link in links or ()}
+        listed = list(links or ())[:MAX_RECOMMENDATIONS]
+        self._links = {link.recommendation_id: link for link in listed}
         self._shown = None
         recs = self._list("#recs-list")
-        recs.set_options(Option(recommendation_prompt(link), id=link.recommendation_id) for link in links or ())
+        recs.set_options(Option(recommendation_prompt(link), id=link.recommendation_id) for link in listed)
         status = _PENDING if links is None else "" if self._links else _EMPTY
         self.query_one("#recs-status", Static).update(Content(status))
         self.query_one("#recs-status").display = bool(status)
