@@ -85,7 +85,7 @@ ACTIONS: tuple[Action, ...] = (
     _a("pane('search')", "5", "screen", "Results", "Show the Search results tab", "Show the search results"),
     _a("copy_cited", "y", "screen", "Copy", "Copy the sentence, or the selected item, with its citation", "Copy with citation", True),
     _a("copy_plain", "Y", "screen", "Copy text", "Copy the same text without a citation", "Copy text only"),
-    _a("pick_report", "o", "screen", "Reports", "Pick one of the open reports (by year and country; lists files skipped)", "Pick a report", True),
+    _a("pick_report", "o", "screen", "Reports", "Pick one of the open reports (by year and country; lists files skipped)", "Pick a report"),
     _a("compare", "c", "screen", "Compare", "Compare this report's country across the years open", "Compare this country across years"),
     _a("cursor_down", "j", "tree", "Down", "Move the tree cursor down"),
     _a("cursor_up", "k", "tree", "Up", "Move the tree cursor up"),
