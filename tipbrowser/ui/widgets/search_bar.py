@@ -116,11 +116,7 @@ class SearchBar(Horizontal):
         yield Static(Content("/"), id="search-prompt")
         yield QueryInput(placeholder="words, \"a phrase\", prefix*, -not, a OR b, section:…", id="search-input")
         yield Static(id="search-status")
-        yield Static(id="search-mode")
-
-    def on_mount(self) -> None:
-        """Show the regex switch."""
-        self.watch_regex()
+        yield Static(Content(_mode_label(self.regex)), id="search-mode")
 
     @property
     def input(self) -> Input:
@@ -170,9 +166,8 @@ class SearchBar(Horizontal):
     def watch_regex(self) -> None:
         """Say which mode the bar is in."""
         if self.is_mounted:
-            label = "regex ^r" if self.regex else "words ^r"
             mode = self.query_one("#search-mode", Static)
-            mode.update(Content(label))
+            mode.update(Content(_mode_label(self.regex)), layout=False)
             mode.set_class(self.regex, "-regex")
 
     def watch_status(self, status: str) -> None:
@@ -198,3 +193,7 @@ class SearchBar(Horizontal):
         """Switch between words and a regular expression, and search again."""
         self.regex = not self.regex
         self.post_message(self.Changed(self.value, self.regex))
+
+
+def _mode_label(regex: bool) -> str:
+    return "regex ^r" if regex else "words ^r"
