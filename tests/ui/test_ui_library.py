@@ -218,3 +218,23 @@ async def test_report_text_in_the_picker_is_data(tmp_path: Path, hostile_path: P
         hostile = next(r for r in app.reports if r.id == "freedonia-2024")
         assert any(hostile.display_title[:10] in prompt or "Freedonia" in prompt for prompt in prompts)
         assert not any("\x1b" in prompt for prompt in prompts)
+
+
+async def test_reports_arriving_never_move_the_pickers_cursor(folder: Path) -> None:
+    from tipbrowser.ui.library_loader import LibraryChanged
+
+    app = make_app([folder], no_cache=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot, app)
+        await pilot.press("o")
+        await pilot.pause()
+        listing = app.screen.query_one(OptionList)
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert listing.highlighted_option.id == "freedonia-2024"
+        app.screen.post_message(LibraryChanged())
+        await pilot.pause()
+        assert listing.highlighted_option.id == "freedonia-2024"
+        await pilot.press("n", "o")  # a new filter puts the best match first
+        await pilot.pause()
+        assert listing.highlighted_option.id == "norway-2025"

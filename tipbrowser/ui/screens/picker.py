@@ -62,6 +62,11 @@ class PickerScreen(ModalScreen[None]):
         Binding("up", "move(-1)", "Up", show=False),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._query: str | None = None
+        """The filter the list was last filled with."""
+
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
             yield Static(id="picker-title")
@@ -114,13 +119,25 @@ class PickerScreen(ModalScreen[None]):
         query = self.query_one(Input).value
         chosen = picker_matches(app.reports, query)
         listing = self.query_one(OptionList)
+        before = listing.highlighted_option.id if listing.highlighted_option is not None else None
         listing.clear_options()
         listing.add_options(picker_options(chosen, app.report.id, app.get_css_variables()))
-        wanted = app.report.id if app.report in chosen and not query.strip() else (chosen[0].id if chosen else None)
+        ids = {report.id for report in chosen}
+        if before in ids and not self._filtered_since(query):
+            wanted: str | None = before
+        elif app.report.id in ids and not query.strip():
+            wanted = app.report.id
+        else:
+            wanted = chosen[0].id if chosen else None
+        self._query = query
         if wanted is not None:
             listing.highlighted = listing.get_option_index(wanted)
         self.query_one("#picker-title", Static).update(Content(self._title(len(chosen))))
         self._show_skipped()
+
+    def _filtered_since(self, query: str) -> bool:
+        """Whether the filter changed since the list was last filled (then the best match leads)."""
+        return query != self._query
 
     def _title(self, shown: int) -> str:
         app = self.tipbrowser
