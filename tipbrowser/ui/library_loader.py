@@ -101,14 +101,19 @@ class LibraryLoader:
 
     def _load(self) -> None:
         """Read every remaining file, then build or restore the search index."""
+        from textual.worker import get_current_worker
+
         from tipbrowser.library import Skipped, cached_index
 
+        worker = get_current_worker()
         opening = self.opening
         assert opening.remaining is not None
         batch: list[Report] = []
         skipped: list[Skipped] = []
         flushed = time.monotonic()
         for item in opening.remaining:
+            if worker.is_cancelled:  # the app is closing
+                return
             if isinstance(item, Skipped):
                 skipped.append(item)
             else:
@@ -119,6 +124,8 @@ class LibraryLoader:
                 batch, skipped, flushed = [], [], time.monotonic()
         self._call(self._arrived, batch, skipped, opening.total)
         self._call(self._indexing)
+        if worker.is_cancelled:
+            return
         index = cached_index(list(opening.entries), opening.cache)
         self._call(self._finished, index)
 
