@@ -8,25 +8,20 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 from textual.screen import Screen
 
-from tipbrowser.cite import CiteFormat
-from tipbrowser.ui.copy import (
-    CopyTarget,
-    Copyable,
-    copy_text,
-    default_format,
-    deliver_in_worker,
-    metric_lead,
-    selection_target,
-)
-from tipbrowser.ui.search_controller import SearchController
 from tipbrowser.ui.widgets.document import DocumentView
-from tipbrowser.ui.widgets.search_bar import SearchBar
-from tipbrowser.ui.widgets.search_results import SearchResults
 from tipbrowser.ui.widgets.section_tree import SectionTree
 
 if TYPE_CHECKING:
+    from tipbrowser.cite import CiteFormat
     from tipbrowser.model import Report
+    from tipbrowser.ui.copy import CopyTarget
     from tipbrowser.ui.screens.reading import ReadingScreen
+    from tipbrowser.ui.search_controller import SearchController
+    from tipbrowser.ui.widgets.search_bar import SearchBar
+    from tipbrowser.ui.widgets.search_results import SearchResults
+
+# The search engine, citations and the search widgets are imported when first used, after
+# the first frame, so that they add nothing to start-up.
 
 __all__ = ["SearchCopyRoutes"]
 
@@ -42,11 +37,16 @@ class SearchCopyRoutes(Screen[None]):
     @cached_property
     def search(self) -> SearchController:
         """The search state of this screen."""
+        from tipbrowser.ui.search_controller import SearchController
+
         return SearchController(self)  # type: ignore[arg-type]
 
     def on_mount(self) -> None:
         """Build the search index once the first frame is on screen."""
-        self.call_after_refresh(self.search.start)
+        self.call_after_refresh(self._start_search)
+
+    def _start_search(self) -> None:
+        self.search.start()
 
     # ----------------------------------------------------------------- search
 
@@ -59,6 +59,8 @@ class SearchCopyRoutes(Screen[None]):
         bar.open()
 
     async def _search_bar(self) -> SearchBar:
+        from tipbrowser.ui.widgets.search_bar import SearchBar
+
         found = self.query(SearchBar)
         if found:
             return found.first()
@@ -87,8 +89,9 @@ class SearchCopyRoutes(Screen[None]):
         self.search.show_again()
 
     def on_document_view_current_changed(self, message: DocumentView.CurrentChanged) -> None:
-        """Match a newly shown report afresh."""
-        self.search.report_shown()
+        """Match a newly shown report afresh (once there is a search at all)."""
+        if "search" in self.__dict__:
+            self.search.report_shown()
 
     def action_next_match(self) -> None:
         """Go to the next match."""
@@ -118,6 +121,8 @@ class SearchCopyRoutes(Screen[None]):
 
     def action_copy_cited(self, fmt: str | None = None) -> None:
         """Copy what is selected with its citation (in `fmt`, else the configured format)."""
+        from tipbrowser.cite import CiteFormat
+
         self._copy(cited=True, fmt=CiteFormat(fmt) if fmt else None)
 
     def action_copy_plain(self) -> None:
@@ -126,12 +131,16 @@ class SearchCopyRoutes(Screen[None]):
 
     def action_copy_paragraph(self) -> None:
         """Copy the current paragraph with its citation."""
+        from tipbrowser.ui.copy import CopyTarget
+
         paragraph = self.query_one(DocumentView).current_paragraph
         if paragraph is not None:
             self._deliver(CopyTarget(self.report.id, paragraph, what="paragraph"), cited=True, fmt=None)
 
     def action_copy_text(self) -> None:
         """Copy the mouse selection (ctrl+c), with a citation when it lies inside one passage."""
+        from tipbrowser.ui.copy import selection_target
+
         selected = self.get_selected_text()
         target = selection_target(self.report, selected) if selected else None
         if target is None:
@@ -141,6 +150,9 @@ class SearchCopyRoutes(Screen[None]):
 
     def copy_target(self) -> CopyTarget | None:
         """What `y`/`Y` copy now: a selection, the focused tab's item, the tree's node, or the sentence."""
+        from tipbrowser.ui.copy import CopyTarget, Copyable, selection_target
+        from tipbrowser.ui.widgets.search_results import SearchResults
+
         selected = self.get_selected_text()
         if selected:
             target = selection_target(self.report, selected)
@@ -170,6 +182,8 @@ class SearchCopyRoutes(Screen[None]):
 
     def _tab_target(self, node: object, focused: object) -> CopyTarget | None:
         """The metric or recommendation (or its evidence) selected in the Metrics or Recommendations tab."""
+        from tipbrowser.ui.copy import CopyTarget, metric_lead
+
         metric = getattr(node, "selected_metric", None)
         if metric is not None:
             return CopyTarget(metric.report_id, metric.sentence_id, lead=metric_lead(self.report, metric), what="figure")
@@ -190,6 +204,8 @@ class SearchCopyRoutes(Screen[None]):
         self._deliver(target, cited=cited, fmt=fmt)
 
     def _deliver(self, target: CopyTarget, *, cited: bool, fmt: CiteFormat | None) -> None:
+        from tipbrowser.ui.copy import copy_text, default_format, deliver_in_worker
+
         reports = {report.id: report for report in self.app.reports}  # type: ignore[attr-defined]
         report = reports.get(target.report_id)
         if report is None:
