@@ -65,7 +65,7 @@ def snippet_window(text: str, spans: Sequence[tuple[int, int]], width: int = SNI
 
     Returns the snippet and the matched ranges shifted into it (those that fit).
     """
-    flat = text.replace("\n", " ")
+    flat = text.replace("\n", " ").replace("\t", " ")
     start, end = 0, len(flat)
     if len(flat) > width:
         first = spans[0][0] if spans else 0
