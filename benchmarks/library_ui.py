@@ -5,7 +5,8 @@ cold with an empty cache, again from that cache, and with `--no-cache` — and a
 app showing one line as the baseline, alternately, several times each. Each child prints a
 line at its first frame showing the first report's title and another once every report is
 loaded and search holds the index of all of them; this script times those lines from the
-moment it started the process (wall time).
+moment it started the process (wall time). Then, in this process, how long a `j` key takes to
+scroll the text while a library loads cold, against the same keys on an idle reader.
 
     uv run python benchmarks/library_ui.py [--count 190] [--runs 3]
 """
@@ -91,6 +92,35 @@ def run_child(code: str, env: dict[str, str]) -> tuple[float, float]:
     return marks["first"], marks["loaded"]
 
 
+def key_latencies(paths: list[str], keys: int = 40) -> list[float]:
+    """Seconds from a `j` key event to the text having scrolled, while a library loads cold.
+
+    With one report nothing loads, so it measures the same keys on an idle app (the baseline).
+    """
+    import asyncio
+
+    from textual import events
+
+    from tipbrowser.ui.app import make_app
+
+    async def measure() -> list[float]:
+        app = make_app(paths)
+        found: list[float] = []
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause(0.3)
+            document = app.reading.document
+            while len(found) < keys and (len(paths) == 1 or app.library.loading):  # type: ignore[union-attr]
+                before, start = document.scroll_y, time.perf_counter()
+                app.post_message(events.Key("j", "j"))
+                while document.scroll_y == before and time.perf_counter() - start < 2:
+                    await asyncio.sleep(0.001)
+                found.append(time.perf_counter() - start)
+                await asyncio.sleep(0.05)
+        return found
+
+    return asyncio.run(measure())
+
+
 def main() -> int:
     """Generate the corpus, time each way alternately, print medians and ratios."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -130,6 +160,14 @@ def main() -> int:
             loaded = statistics.median(done for _, done in found)
             print(f"{name:<24} {first * 1000:11.0f} ms {first / floor:6.2f}x {loaded * 1000:9.0f} ms {loaded / floor:6.2f}x")
         print("(ratios against the bare app's first frame, measured in the same run)")
+        os.environ["XDG_CACHE_HOME"] = str(work / "cache-keys")
+        idle = key_latencies([str(files[0])])
+        busy = key_latencies([str(folder)])
+        base = statistics.median(idle)
+        for name, found in (("key on an idle reader", idle), ("key while loading (cold)", busy)):
+            found.sort()
+            print(f"{name:<26} median {statistics.median(found) * 1000:6.1f} ms  max {found[-1] * 1000:6.1f} ms  "
+                  f"({len(found)} keys, median {statistics.median(found) / base:.1f}x idle)")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
