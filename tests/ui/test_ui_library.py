@@ -237,3 +237,16 @@ async def test_reports_arriving_never_move_the_pickers_cursor(folder: Path) -> N
         await pilot.press("n", "o")  # a new filter puts the best match first
         await pilot.pause()
         assert listing.highlighted_option.id == "norway-2025"
+
+
+def test_picker_badges_use_the_header_badge_colours() -> None:
+    import re
+
+    from tipbrowser.ui.widgets.tier_badge import BADGE_COLOURS, tier_badge
+
+    stylesheet = (Path(__file__).resolve().parents[2] / "tipbrowser" / "ui" / "tipbrowser.tcss").read_text(encoding="utf-8")
+    header = dict(re.findall(r"#tier-badge\.([\w-]+) \{ background: \$([\w-]+);", stylesheet))
+    assert header == BADGE_COLOURS
+    variables = {"warning": "#fea62b", "error": "#ba3c5b"}
+    assert "on #FEA62B" in str(tier_badge("Tier 2 Watch List", variables).spans[0].style)
+    assert "on #BA3C5B" in str(tier_badge("Tier 3", variables).spans[0].style)
