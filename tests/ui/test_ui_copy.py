@@ -169,8 +169,12 @@ def test_a_recommendation_is_copied_with_its_evidence(norway) -> None:
     text = copy_text(norway, CopyTarget(norway.id, "norway-2025/recommendations/r1"), fmt=CiteFormat.PLAIN, cited=True)
     recommendation = norway.find("norway-2025/recommendations/r1")
     assert recommendation is not None and recommendation.text in text
-    assert "Supported by:" in text and "(norway-2025/" in text.split("Supported by:")[1]
-    assert "passage norway-2025/recommendations/r1" in text
+    citation, evidence = text.split("\n\nSupported by:\n")
+    assert "passage norway-2025/recommendations/r1" in citation
+    lines = evidence.splitlines()
+    assert 0 < len(lines) <= 5 and all(line.startswith("- ") and line.endswith(")") for line in lines)
+    bibtex = copy_text(norway, CopyTarget(norway.id, "norway-2025/recommendations/r1"), fmt=CiteFormat.BIBTEX, cited=True)
+    assert "Supported by" not in bibtex and bibtex.startswith("@")
 
 
 def test_a_metric_is_copied_as_figure_sentence_and_citation(norway) -> None:

@@ -13,6 +13,7 @@ from textual.content import Content
 from tipbrowser.cite import CiteFormat, cite, passage_text
 from tipbrowser.clipboard import Delivery, sanitise
 from tipbrowser.model import Paragraph, Recommendation, Report, Sentence
+from tipbrowser.text import visible
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -25,7 +26,7 @@ __all__ = [
     "CopyTarget",
     "Copyable",
     "copy_text",
-    "recommendation_quote",
+    "evidence_list",
     "selection_target",
     "deliver_in_worker",
     "EVIDENCE_LISTED",
@@ -79,18 +80,17 @@ def metric_lead(report: Report, metric: object) -> str:
     return sanitise(f"{label}: {figure}" if figure else label)
 
 
-def recommendation_quote(report: Report, recommendation_id: str, index: SearchIndex | None = None) -> str | None:
-    """A recommendation's text followed by the passages that support it, each with its id."""
+def evidence_list(report: Report, recommendation_id: str, index: SearchIndex | None = None) -> str | None:
+    """The passages that support a recommendation, one line each with its id (None if none)."""
     from tipbrowser.evidence import link_evidence
 
-    node = report.find(recommendation_id)
-    if not isinstance(node, Recommendation):
+    if not isinstance(report.find(recommendation_id), Recommendation):
         return None
     link = next((link for link in link_evidence(report, index) if link.recommendation_id == recommendation_id), None)
-    lines = [node.text]
-    if link is not None and link.evidence:
-        lines += ["", "Supported by:"]
-        lines += [f"- {evidence.text} ({evidence.sentence_id})" for evidence in link.evidence[:EVIDENCE_LISTED]]
+    if link is None or not link.evidence:
+        return None
+    lines = ["Supported by:"]
+    lines += [f"- {visible(evidence.text)} ({evidence.sentence_id})" for evidence in link.evidence[:EVIDENCE_LISTED]]
     return "\n".join(lines)
 
 
@@ -104,17 +104,20 @@ def copy_text(
 ) -> str:
     """The text `target` copies: the quote with its citation in `fmt`, or (not `cited`) the quote alone.
 
-    A recommendation brings its evidence list. Everything is sanitised.
+    A lead (a metric's figure) comes first; a recommendation's evidence list comes last,
+    after its citation. BibTeX and CSL-JSON stay just the entry, so that they still parse.
+    Everything is sanitised.
     """
-    quote = target.quote
-    if quote is None and isinstance(report.find(target.node_id), Recommendation):
-        quote = recommendation_quote(report, target.node_id, index)
-    body = quote if quote is not None else passage_text(report, target.node_id)
-    if target.lead:
-        body = f"{target.lead}\n{body}"
+    evidence = evidence_list(report, target.node_id, index) if target.quote is None else None
     if not cited:
-        return sanitise(body)
-    return cite(report, target.node_id, fmt=fmt, quote=body)
+        body = target.quote if target.quote is not None else passage_text(report, target.node_id)
+        return sanitise("\n".join(part for part in (target.lead, body, evidence) if part))
+    cited_text = cite(report, target.node_id, fmt=fmt, quote=target.quote)
+    if fmt in {CiteFormat.BIBTEX, CiteFormat.CSL_JSON}:
+        return cited_text
+    head = f"{target.lead}\n" if target.lead else ""
+    tail = f"\n\n{evidence}" if evidence else ""
+    return sanitise(f"{head}{cited_text}{tail}")
 
 
 _SPACE_RE = re.compile(r"\s+")
