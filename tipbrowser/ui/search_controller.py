@@ -30,7 +30,7 @@ CURRENT_MATCH_LAYER = "search-current"
 """The document's highlight layer for the match `n`/`N` went to."""
 LIST_LIMIT = 50
 """The most hits the Search tab lists (the count says how many there are)."""
-SETTLE_SECONDS = 0.06
+SETTLE_SECONDS = 0.1
 """While keys keep coming, the count follows each one; the list and highlights wait this long for a pause."""
 
 
