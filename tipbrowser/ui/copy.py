@@ -127,7 +127,8 @@ def selection_target(report: Report, selected: str) -> CopyTarget | None:
     """The passage holding a mouse selection, when the selection lies inside one paragraph.
 
     The narrowest passage wins: a sentence when the selection lies within one, else its
-    paragraph. None when the text is not found, or found in more than one place.
+    paragraph. A selection of several passages, blank lines apart, cites the report as a
+    whole. None when the text is not found, or found in more than one place.
     """
     wanted = _SPACE_RE.sub(" ", selected).strip()
     if len(wanted) < 2:
@@ -140,12 +141,20 @@ def selection_target(report: Report, selected: str) -> CopyTarget | None:
                 if len(found) > 1:
                     return None
     if not found:
-        return None
+        return _spanning_target(report, selected)
     paragraph = found[0]
     sentences: Sequence[Sentence] = paragraph.sentences
     holder = next((s for s in sentences if wanted in _SPACE_RE.sub(" ", s.text)), None)
     node_id = holder.id if holder is not None else paragraph.id
     return CopyTarget(report.id, node_id, quote=wanted, what="selection")
+
+
+def _spanning_target(report: Report, selected: str) -> CopyTarget | None:
+    """The report as a whole, for a selection of several passages (blank lines apart) all in the report."""
+    pieces = [piece.strip() for piece in re.split(r"\n\s*\n", selected) if piece.strip()]
+    if len(pieces) < 2 or not all(piece in report.text for piece in pieces):
+        return None
+    return CopyTarget(report.id, report.id, quote="\n\n".join(pieces), what="selection")
 
 
 _CONFIG: list[LoadedConfig] = []

@@ -67,6 +67,19 @@ class Block:
             return self.start + min(max(index, 0), self.source_length)
         return self.start + max(bisect_right(self.offsets, index) - 1, 0)
 
+    def to_source_end(self, index: int) -> int:
+        """The report-text offset ending a range at index `index` of `shown` (a symbol cut midway is kept)."""
+        offset = self.to_source(index)
+        if self.offsets is not None and offset - self.start < self.source_length:
+            offset += self.offsets[offset - self.start] < index
+        return offset
+
+    def text_between(self, report_text: str, low: int, high: int) -> str:
+        """The report text shown between indexes `low` and `high` (the label itself when not in the text)."""
+        if self.source_length == 0:
+            return self.shown[max(low, 0) : max(high, 0)]
+        return report_text[self.to_source(low) : self.to_source_end(high)]
+
     @property
     def span(self) -> Span:
         """The block's range of the report text."""
@@ -238,6 +251,24 @@ class Layout:
         lines = self.lines(index)
         starts = [start for start, _ in lines]
         return top + max(bisect_right(starts, at) - 1, 0)
+
+    def point(self, row: int, column: int) -> tuple[int, int]:
+        """(position in `shown`, index into that block's shown text) of a row and text column.
+
+        `column` counts characters from the start of the block's shown text, as the view's
+        selection offsets do; it is clamped to the row's line. A blank row is the end of the
+        block above it.
+        """
+        if not self.shown:
+            return 0, 0
+        located = self.locate(row)
+        if located is None:
+            index = self.block_at(row)
+            assert index is not None
+            return self.position_of(index) or 0, len(self.blocks[index].shown)
+        index, line = located
+        start, end = self.lines(index)[line]
+        return self.position_of(index) or 0, min(max(column, start), end)
 
     def position_of(self, index: int) -> int | None:
         """Where block `index` is in `shown`, or None when it is not shown."""

@@ -11,6 +11,7 @@ from textual import events
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 
 from tipbrowser.model import Paragraph, Report, Span
@@ -246,15 +247,33 @@ class DocumentView(ScrollView, can_focus=True):
         """Render row `y` of the view (only rows on screen are ever rendered)."""
         width = self.scrollable_content_region.width
         base = self.rich_style
-        located = None if self._layout is None else self._layout.locate(round(self.scroll_y) + y)
+        row = round(self.scroll_y) + y
+        located = None if self._layout is None else self._layout.locate(row)
         if located is None or self._layout is None or self.state is None:
-            return Strip.blank(width, base)
+            return Strip.blank(width, base).apply_offsets(0, row)
         number, line = located
         start, end = self._layout.lines(number)[line]
         text = self._line_text(self.state, number, start, end)
+        lead = len(text.plain) - (end - start)
+        self._stylize_selection(text, row, start, end, lead)
         margin = max((width - GUTTER - self._layout.width) // 2, 0)
         segments = [Segment(" " * margin, base), *text.render(self.app.console)]
-        return Strip(segments).adjust_cell_length(width, base)
+        # Selection offsets count characters of the block's shown text: the margin and the
+        # gutter come before `start`, so a pointer there means the line's start.
+        return Strip(segments).adjust_cell_length(width, base).apply_offsets(start - margin - lead, row)
+
+    def _stylize_selection(self, text: Text, row: int, start: int, end: int, lead: int) -> None:
+        """Draw the selected part of the line `start`..`end` (shown indexes) after `lead` gutter characters."""
+        selection = self.text_selection
+        span = None if selection is None else selection.get_span(row)
+        if span is None:
+            return
+        low, high = span
+        low = min(max(low, start), end)
+        high = end if high == -1 else min(max(high, start), end)
+        if high > low:
+            style = self.screen.get_component_rich_style("screen--selection")
+            text.stylize(style, lead + low - start, lead + high - start)
 
     def _line_text(self, state: ReadingState[str | Style], number: int, start: int, end: int) -> Text:
         block = state.blocks[number]
@@ -273,6 +292,31 @@ class DocumentView(ScrollView, can_focus=True):
         if style.startswith("document--"):
             return self.get_component_rich_style(style)
         return Style.parse(style)
+
+    # ----------------------------------------------------------------- selection
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The report text under a mouse selection (blocks apart by a blank line), for copying."""
+        state, layout = self.state, self._layout
+        if state is None or layout is None or not layout.shown:
+            return None
+        first, low = (0, 0) if selection.start is None else layout.point(selection.start.y, selection.start.x)
+        if selection.end is None:
+            last, high = len(layout.shown) - 1, len(layout.blocks[layout.shown[-1]].shown)
+        else:
+            last, high = layout.point(selection.end.y, selection.end.x)
+        pieces = []
+        for position in range(first, last + 1):
+            block = layout.blocks[layout.shown[position]]
+            begin = low if position == first else 0
+            stop = high if position == last else len(block.shown)
+            pieces.append(block.text_between(state.report.text, begin, stop))
+        text = "\n\n".join(piece for piece in pieces if piece)
+        return (text, "\n") if text else None
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        """Redraw the rows on screen with the selection."""
+        self.refresh()
 
     # ----------------------------------------------------------------- events
 
@@ -309,7 +353,7 @@ class DocumentView(ScrollView, can_focus=True):
         return max(min(width - GUTTER - 1, MAX_MEASURE), 10)
 
     def _relayout(self, keep_position: bool) -> None:
-        width = self.scrollable_content_region.width
+        width = self.scrollable_content_region.width or self._first_width()
         state, old = self.state, self._layout
         if state is None or width <= GUTTER:
             return
@@ -322,6 +366,11 @@ class DocumentView(ScrollView, can_focus=True):
             line = min(anchor_line, len(self._layout.lines(anchor)))  # type: ignore[arg-type]
             self.scroll_to(y=top + line, animate=False, immediate=True)
         self.refresh()
+
+    def _first_width(self) -> int:
+        """Before the first layout, the terminal's width: the text is wrapped in time for the
+        first frame (the measure is capped, so on most terminals the real width wraps alike)."""
+        return max(self.app.size.width - 2, 0)
 
     def _scroll_by(self, rows: int) -> None:
         self.scroll_relative(y=rows, animate=False, immediate=True)
