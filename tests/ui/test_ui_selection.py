@@ -64,6 +64,20 @@ async def drag_over(pilot: Pilot, doc: DocumentView, words: str) -> None:
     await drag(pilot, doc, (x, y), (x + len(words) - 1, y))
 
 
+async def show_mid_screen(pilot: Pilot, doc: DocumentView, node_id: str) -> None:
+    """Bring `node_id` to the middle of the view, away from the rows where a drag scrolls the view."""
+    doc.go_to(node_id)
+    for _ in range(12):
+        doc.action_scroll_up()
+    await pilot.pause()
+
+
+def mid_line(doc: DocumentView) -> str:
+    """A row of text in the middle of the view."""
+    lines = doc.rendered_lines()
+    return next(line for line in lines[len(lines) // 2 :] if len(line[3:].split()) > 6)
+
+
 def one_line_words(doc: DocumentView, line_text: str, count: int) -> str:
     """`count` words from the middle of a line as shown (after its gutter)."""
     words = line_text[3:].split()
@@ -75,8 +89,7 @@ async def test_dragging_over_part_of_a_sentence_selects_those_words_and_y_cites_
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         doc = app.reading.document
-        doc.go_to(SENTENCE)
-        await pilot.pause()
+        await show_mid_screen(pilot, doc, SENTENCE)
         sentence = app.report.find(SENTENCE)
         assert sentence is not None
         line = next(line for line in doc.rendered_lines() if line[3:].strip() and line[3:].strip() in sentence.text)
@@ -94,9 +107,8 @@ async def test_the_selection_is_drawn_in_the_screen_selection_style_on_those_cel
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         doc = app.reading.document
-        doc.go_to(SENTENCE)
-        await pilot.pause()
-        line = doc.rendered_lines()[2]
+        await show_mid_screen(pilot, doc, SENTENCE)
+        line = mid_line(doc)
         words = one_line_words(doc, line, 3)
         x, y = where_on_screen(doc, words)
         await drag_over(pilot, doc, words)
@@ -113,8 +125,7 @@ async def test_a_selection_over_two_paragraphs_is_their_text_and_cites_the_repor
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         doc = app.reading.document
-        doc.go_to("norway-2025/protection/p2")
-        await pilot.pause()
+        await show_mid_screen(pilot, doc, "norway-2025/protection/p2")
         first = app.report.find("norway-2025/protection/p2")
         second = app.report.find("norway-2025/protection/p3")
         assert first is not None and second is not None
@@ -139,8 +150,7 @@ async def test_a_selection_across_wrapped_lines_keeps_the_report_text_between_th
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         doc = app.reading.document
-        doc.go_to("norway-2025/protection/p2")
-        await pilot.pause()
+        await show_mid_screen(pilot, doc, "norway-2025/protection/p2")
         paragraph = app.report.find("norway-2025/protection/p2")
         assert paragraph is not None
         lines = doc.rendered_lines()
@@ -184,9 +194,8 @@ async def test_a_selection_stays_on_its_words_when_the_view_scrolls() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         doc = app.reading.document
-        doc.go_to(SENTENCE)
-        await pilot.pause()
-        words = one_line_words(doc, doc.rendered_lines()[2], 3)
+        await show_mid_screen(pilot, doc, SENTENCE)
+        words = one_line_words(doc, mid_line(doc), 3)
         await drag_over(pilot, doc, words)
         doc.action_scroll_down()
         doc.action_scroll_down()
@@ -198,8 +207,7 @@ async def test_ctrl_c_copies_a_selection_inside_one_sentence_with_its_citation()
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         doc = app.reading.document
-        doc.go_to(SENTENCE)
-        await pilot.pause()
+        await show_mid_screen(pilot, doc, SENTENCE)
         sentence = app.report.find(SENTENCE)
         assert sentence is not None
         line = next(line for line in doc.rendered_lines() if line[3:].strip() and line[3:].strip() in sentence.text)
@@ -207,3 +215,33 @@ async def test_ctrl_c_copies_a_selection_inside_one_sentence_with_its_citation()
         await drag_over(pilot, doc, words)
         text = await copied(pilot, app, "ctrl+c")
         assert text.startswith("“" + words + "”") and WHERE in text
+
+
+async def test_a_new_layout_drops_the_selection_rather_than_select_other_words() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        doc = app.reading.document
+        await show_mid_screen(pilot, doc, SENTENCE)
+        words = one_line_words(doc, mid_line(doc), 3)
+        await drag_over(pilot, doc, words)
+        assert app.screen.get_selected_text() == words
+        doc.show_only([SENTENCE.rsplit("/", 1)[0]])
+        await pilot.pause()
+        assert doc not in app.screen.selections
+        assert not app.screen.get_selected_text()
+
+
+async def test_ctrl_c_on_words_found_in_several_passages_copies_them_bare_and_without_escapes(synthetic) -> None:
+    report = synthetic(["Victims said \x1b[2J it twice.", "Officials said \x1b[2J it twice."])
+    app = TipBrowserApp([report])
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        doc = app.reading.document
+        await pilot.pause()
+        x, y = where_on_screen(doc, "said")
+        end_x, _ = where_on_screen(doc, "twice")
+        await drag(pilot, doc, (x, y), (end_x + len("twice") - 1, y))
+        assert app.screen.get_selected_text() == "said \x1b[2J it twice"
+        app._clipboard = ""
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert app.clipboard == "said  it twice"  # the escape sequence removed whole

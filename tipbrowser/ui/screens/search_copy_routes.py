@@ -144,6 +144,11 @@ class SearchCopyRoutes(Screen[None]):
         selected = self.get_selected_text()
         target = selection_target(self.report, selected) if selected else None
         if target is None:
+            if selected:  # not one passage of the report: the text alone, without escapes
+                from tipbrowser.clipboard import sanitise
+
+                self.app.copy_to_clipboard(sanitise(selected))
+                return
             super().action_copy_text()  # type: ignore[misc]
             return
         self._deliver(target, cited=True, fmt=None)

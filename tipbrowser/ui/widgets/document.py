@@ -318,6 +318,13 @@ class DocumentView(ScrollView, can_focus=True):
         """Redraw the rows on screen with the selection."""
         self.refresh()
 
+    def _forget_selection(self) -> None:
+        """Drop this view's selection: its rows and columns mean other text once re-laid out."""
+        if self.is_attached and self.text_selection is not None:
+            self.screen.selections = {
+                widget: selection for widget, selection in self.screen.selections.items() if widget is not self
+            }
+
     # ----------------------------------------------------------------- events
 
     def on_resize(self, event: events.Resize) -> None:
@@ -360,6 +367,8 @@ class DocumentView(ScrollView, can_focus=True):
         anchor = old.block_at(round(self.scroll_y)) if keep_position and old is not None else None
         anchor_line = round(self.scroll_y) - (old.top_of(anchor) or 0) if anchor is not None and old else 0
         self._layout = state.layout(self._measure_for(width))
+        if self._layout is not old:
+            self._forget_selection()
         self.virtual_size = Size(width, self._layout.height)
         top = self._layout.top_of(anchor) if anchor is not None else None
         if top is not None and (old is None or old is not self._layout):
