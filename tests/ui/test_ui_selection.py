@@ -112,10 +112,12 @@ async def test_the_selection_is_drawn_in_the_screen_selection_style_on_those_cel
         words = one_line_words(doc, line, 3)
         x, y = where_on_screen(doc, words)
         await drag_over(pilot, doc, words)
-        selected = app.screen.get_component_rich_style("screen--selection")
+        selection = app.screen.get_component_styles("screen--selection").background
+        expected = (doc.background_colors[1] + selection).rich_color
         cells = ""
         for segment in doc.render_line(y):
-            if segment.style is not None and segment.style.bgcolor == selected.bgcolor:
+            if segment.style is not None and segment.style.bgcolor == expected:
+                assert segment.style.color != segment.style.bgcolor  # the words stay legible
                 cells += segment.text
         assert cells == words
         assert doc.render_line(y).text[x : x + len(words)] == words

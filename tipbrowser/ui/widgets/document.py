@@ -272,8 +272,17 @@ class DocumentView(ScrollView, can_focus=True):
         low = min(max(low, start), end)
         high = end if high == -1 else min(max(high, start), end)
         if high > low:
-            style = self.screen.get_component_rich_style("screen--selection")
-            text.stylize(style, lead + low - start, lead + high - start)
+            text.stylize(self._selection_style(), lead + low - start, lead + high - start)
+
+    def _selection_style(self) -> Style:
+        """The screen's selection colours over this view's background (the text keeps its colour)."""
+        styles = self.screen.get_component_styles("screen--selection")
+        under = self.background_colors[1]
+        color = styles.color
+        return Style(
+            bgcolor=(under + styles.background).rich_color,
+            color=None if color.a == 0 else (under + color).rich_color,
+        )
 
     def _line_text(self, state: ReadingState[str | Style], number: int, start: int, end: int) -> Text:
         block = state.blocks[number]
