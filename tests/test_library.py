@@ -72,7 +72,7 @@ def test_cache_returns_equal_reports_and_is_used(library: Path, tmp_path: Path, 
     def fail(*args: object, **kwargs: object) -> None:
         raise AssertionError("parsed again despite the cache")
 
-    monkeypatch.setattr("tipbrowser.library.parse_text", fail)
+    monkeypatch.setattr("tipbrowser.parser.parse_text", fail)
     second = load_reports([library], cache=cache)
     assert second.reports == first.reports
 

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from tipbrowser import __version__
 from tipbrowser.errors import BinaryFileError, NotFoundError, TipBrowserError
 from tipbrowser.model import Report
-from tipbrowser.parser import parse_text
 from tipbrowser.reader import DEFAULT_MAX_BYTES, decode, read_bytes, read_path
 from tipbrowser.text import visible
 
@@ -30,6 +29,7 @@ __all__ = [
     "Entry",
     "ReportCache",
     "scan",
+    "open_report",
     "discover",
     "iter_load",
     "load_reports",
@@ -136,7 +136,7 @@ class Entry:
             found = self._cache.get(self._key) if self._cache and self._key else None
             if found is None:
                 decoded = read_path(self.path)
-                found = parse_text(decoded.text, encoding=decoded.encoding, source=str(self.path))
+                found = _parse(decoded.text, decoded.encoding, self.path)
             self._report = found
         return self._report
 
@@ -202,6 +202,22 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def open_report(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, cache: ReportCache | None = None) -> Report:
+    """The report at `path`, from the cache when it holds it (then nothing is parsed).
+
+    Errors are raised, as `parse_path` raises them: for a file the user named.
+    """
+    with _collector_paused():
+        return _entry(path, max_bytes, cache).report()
+
+
+def _parse(text: str, encoding: str, path: Path) -> Report:
+    # Imported here: a report found in the cache never needs the parser (nor its patterns).
+    from tipbrowser import parser
+
+    return parser.parse_text(text, encoding=encoding, source=str(path))
+
+
 def _entry(path: Path, max_bytes: int, cache: ReportCache | None) -> Entry:
     data, info = read_bytes(path, max_bytes=max_bytes)
     key = (os.path.abspath(path), info.st_size, info.st_mtime_ns, hashlib.sha256(data).hexdigest())
@@ -213,7 +229,7 @@ def _entry(path: Path, max_bytes: int, cache: ReportCache | None) -> Entry:
         decoded = decode(data, path=path)
     except BinaryFileError:
         raise BinaryFileError(path, "holds binary data (NUL bytes), not a narrative") from None
-    report = parse_text(decoded.text, encoding=decoded.encoding, source=str(path))
+    report = _parse(decoded.text, decoded.encoding, path)
     if cache is not None:
         cache.put(key, report)
     return Entry(path, _facts(report), key=key, cache=cache, report=report)

@@ -100,6 +100,7 @@ async def test_an_unwritable_folder_is_reported_not_hidden(tmp_path: Path, monke
 async def test_y_in_the_tree_copies_the_node_under_the_cursor() -> None:
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()  # the tree fills just after the first frame
         tree = app.reading.tree
         tree.focus()
         tree.follow("norway-2025/protection")

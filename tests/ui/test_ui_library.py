@@ -116,7 +116,7 @@ async def test_a_bad_first_file_is_skipped_and_the_next_one_shown(tmp_path: Path
 
 
 async def test_reopening_comes_from_the_cache(folder: Path, monkeypatch) -> None:
-    import tipbrowser.library
+    import tipbrowser.parser
 
     first = make_app([folder])
     async with first.run_test(size=SIZE) as pilot:
@@ -127,7 +127,7 @@ async def test_reopening_comes_from_the_cache(folder: Path, monkeypatch) -> None
     def never(*args, **kwargs):
         raise AssertionError("parsed again despite the cache")
 
-    monkeypatch.setattr(tipbrowser.library, "parse_text", never)
+    monkeypatch.setattr(tipbrowser.parser, "parse_text", never)
     again = make_app([folder])
     async with again.run_test(size=SIZE) as pilot:
         await loaded(pilot, again)

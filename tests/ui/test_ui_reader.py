@@ -13,6 +13,7 @@ from tipbrowser.ui.widgets.document import DocumentView
 async def test_picking_a_tree_node_scrolls_the_text_there(norway) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()  # the tree fills just after the first frame
         tree = app.reading.tree
         doc = app.reading.document
         rec = norway.recommendations[4]

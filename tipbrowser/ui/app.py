@@ -13,7 +13,6 @@ from textual.screen import Screen
 
 from tipbrowser.errors import TipBrowserError
 from tipbrowser.model import Report
-from tipbrowser.parser import parse_path
 from tipbrowser.reader import DEFAULT_MAX_BYTES
 from tipbrowser.text import visible
 from tipbrowser.ui.actions import bindings
@@ -119,6 +118,8 @@ class TipBrowserApp(App[None]):
     def open_path(self, path: str) -> bool:
         """Open the narrative at `path` and show it; a bad path gives one sentence."""
         try:
+            from tipbrowser.parser import parse_path
+
             report = parse_path(Path(path).expanduser(), max_bytes=self.max_bytes)
         except TipBrowserError as error:
             self.notify(Content(visible(str(error))), title="Cannot open that file", severity="error")  # type: ignore[arg-type]

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from tipbrowser.bundled import bundled_path
 from tipbrowser.errors import UsageError
 from tipbrowser.model import Report
-from tipbrowser.parser import parse_path
 from tipbrowser.reader import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
@@ -48,11 +47,12 @@ def open_paths(paths: Sequence[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTE
     that does not exist. Among several files or in folders, bad files are skipped; when
     none at all can be opened, `UsageError` says so.
     """
-    if not paths:
-        return Opening(parse_path(bundled_path(), max_bytes=max_bytes))
-    if len(paths) == 1 and not Path(paths[0]).is_dir():
-        return Opening(parse_path(Path(paths[0]), max_bytes=max_bytes))
-    from tipbrowser.library import ReportCache, Skipped, discover, scan
+    from tipbrowser.library import ReportCache, Skipped, discover, open_report, scan
+
+    if not paths or (len(paths) == 1 and not Path(paths[0]).is_dir()):
+        path = Path(paths[0]) if paths else bundled_path()
+        cache = ReportCache() if use_cache else None
+        return Opening(open_report(path, max_bytes=max_bytes, cache=cache), cache=cache)
 
     files = discover(paths)
     if not files:

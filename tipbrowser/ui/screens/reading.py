@@ -42,6 +42,7 @@ class ReadingScreen(LibraryRoutes, InsightsRoutes, SearchCopyRoutes, Screen[None
         """The report on view."""
         self.history = JumpHistory()
         """Where `back` and `forward` go."""
+        self._section_in_view: str | None = None
 
     def compose(self) -> ComposeResult:
         yield ReportHeader(id="header")
@@ -51,8 +52,8 @@ class ReadingScreen(LibraryRoutes, InsightsRoutes, SearchCopyRoutes, Screen[None
             yield SidePanel(id="side")
 
     def on_mount(self) -> None:
-        """Show the report and put the reader in the text; the footer follows the first frame."""
-        self.show_report(self.report)
+        """Show the report and put the reader in the text; tree and footer follow the first frame."""
+        self.show_report(self.report, tree_later=True)
         self.document.focus()
         self.call_after_refresh(self._add_footer)
 
@@ -75,15 +76,24 @@ class ReadingScreen(LibraryRoutes, InsightsRoutes, SearchCopyRoutes, Screen[None
         """The side panel."""
         return self.query_one(SidePanel)
 
-    def show_report(self, report: Report) -> None:
-        """Switch every pane to `report`."""
+    def show_report(self, report: Report, *, tree_later: bool = False) -> None:
+        """Switch every pane to `report` (the tree after the next frame if `tree_later`)."""
         self.report = report
         self.history = JumpHistory()
         self.app.sub_title = ""
         self.query_one(ReportHeader).show_report(report)
-        self.tree.show_report(report)
+        if tree_later:
+            self.call_after_refresh(self._fill_tree, report)
+        else:
+            self.tree.show_report(report)
+            if self._section_in_view is not None:
+                self.tree.follow(self._section_in_view)
         self.document.show_report(report)
         self.insights.show_report(report)
+
+    def _fill_tree(self, report: Report) -> None:
+        if report is self.report and self.is_attached:
+            self.tree.show_report(report)
 
     def go_to(self, node_id: str) -> bool:
         """Jump to node `node_id` (recorded in the history)."""
@@ -97,6 +107,7 @@ class ReadingScreen(LibraryRoutes, InsightsRoutes, SearchCopyRoutes, Screen[None
 
     def on_document_view_section_in_view(self, message: DocumentView.SectionInView) -> None:
         """Keep the tree's cursor on the section being read."""
+        self._section_in_view = message.section_id
         self.tree.follow(message.section_id)
 
     def on_document_view_jumped(self, message: DocumentView.Jumped) -> None:
