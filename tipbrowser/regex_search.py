@@ -33,7 +33,7 @@ def compile_pattern(pattern: str) -> tuple[regex.Pattern[str] | None, str | None
 
 def pattern_spans(compiled: regex.Pattern[str], text: str, seconds: float) -> tuple[tuple[int, int], ...]:
     """The non-empty matches of `compiled` in `text`; raises TimeoutError after `seconds`."""
-    return tuple(m.span() for m in compiled.finditer(text, timeout=seconds) if m.end() > m.start())
+    return tuple(m.span() for m in compiled.finditer(text, concurrent=True, timeout=seconds) if m.end() > m.start())
 
 
 def scan(
