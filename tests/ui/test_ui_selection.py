@@ -247,3 +247,16 @@ async def test_ctrl_c_on_words_found_in_several_passages_copies_them_bare_and_wi
         await pilot.press("ctrl+c")
         await pilot.pause()
         assert app.clipboard == "said  it twice"  # the escape sequence removed whole
+
+
+def test_layout_points_map_rows_and_columns_to_report_text(synthetic) -> None:
+    from tipbrowser.ui.layout import Layout, blocks_for
+
+    report = synthetic(["alpha beta gamma delta", "epsilon zeta"])
+    layout = Layout(blocks_for(report), 11)  # rows: the title (three), blank, heading, blank, "alpha beta", "gamma delta", blank, ...
+    assert [layout.locate(row) for row in (6, 7, 8, 9)] == [(2, 0), (2, 1), None, (3, 0)]
+    assert layout.text_between_points(report.text, (6, 6), (7, 16)) == "beta gamma"  # columns count the block's text; the wrap's space kept
+    assert layout.text_between_points(report.text, (7, 17), (9, 7)) == "delta\n\nepsilon"
+    assert layout.text_between_points(report.text, (8, 0), (9, 1)) == "e"  # a blank row is the end of the block above
+    everything = layout.text_between_points(report.text, None, None)
+    assert everything == f"{report.display_title}\n\nPROSECUTION\n\nalpha beta gamma delta\n\nepsilon zeta"

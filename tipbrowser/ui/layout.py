@@ -270,6 +270,23 @@ class Layout:
         start, end = self.lines(index)[line]
         return self.position_of(index) or 0, min(max(column, start), end)
 
+    def text_between_points(self, report_text: str, first: tuple[int, int] | None, last: tuple[int, int] | None) -> str:
+        """The report text from `first` to `last` ((row, column) points; None = the document's start or end).
+
+        Blocks are kept apart by a blank line; wrapped lines keep the text between them.
+        """
+        if not self.shown:
+            return ""
+        begin, low = (0, 0) if first is None else self.point(*first)
+        end, high = (len(self.shown) - 1, len(self.blocks[self.shown[-1]].shown)) if last is None else self.point(*last)
+        pieces = []
+        for position in range(begin, end + 1):
+            block = self.blocks[self.shown[position]]
+            start = low if position == begin else 0
+            stop = high if position == end else len(block.shown)
+            pieces.append(block.text_between(report_text, start, stop))
+        return "\n\n".join(piece for piece in pieces if piece)
+
     def position_of(self, index: int) -> int | None:
         """Where block `index` is in `shown`, or None when it is not shown."""
         from bisect import bisect_left

@@ -307,20 +307,11 @@ class DocumentView(ScrollView, can_focus=True):
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         """The report text under a mouse selection (blocks apart by a blank line), for copying."""
         state, layout = self.state, self._layout
-        if state is None or layout is None or not layout.shown:
+        if state is None or layout is None:
             return None
-        first, low = (0, 0) if selection.start is None else layout.point(selection.start.y, selection.start.x)
-        if selection.end is None:
-            last, high = len(layout.shown) - 1, len(layout.blocks[layout.shown[-1]].shown)
-        else:
-            last, high = layout.point(selection.end.y, selection.end.x)
-        pieces = []
-        for position in range(first, last + 1):
-            block = layout.blocks[layout.shown[position]]
-            begin = low if position == first else 0
-            stop = high if position == last else len(block.shown)
-            pieces.append(block.text_between(state.report.text, begin, stop))
-        text = "\n\n".join(piece for piece in pieces if piece)
+        first = None if selection.start is None else (selection.start.y, selection.start.x)
+        last = None if selection.end is None else (selection.end.y, selection.end.x)
+        text = layout.text_between_points(state.report.text, first, last)
         return (text, "\n") if text else None
 
     def selection_updated(self, selection: Selection | None) -> None:
