@@ -36,3 +36,5 @@ def test_wheel_contains_the_bundled_report(tmp_path: Path) -> None:
         packed = archive.read("tipbrowser/seeds/norway-2025.txt")
     assert packed == (ROOT / "seeds" / "norway-2025.txt").read_bytes()
     assert any(name.endswith("entry_points.txt") for name in names)
+    styles = {p.relative_to(ROOT).as_posix() for p in (ROOT / "tipbrowser").rglob("*.tcss")}
+    assert styles and styles <= set(names)  # every stylesheet the app loads ships with it

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 __all__ = ["BUNDLED_NAME", "bundled_path"]
@@ -11,8 +10,11 @@ BUNDLED_NAME = "norway-2025.txt"
 
 
 def bundled_path() -> Path:
-    """The path of the bundled 2025 Norway narrative."""
-    packaged = resources.files("tipbrowser").joinpath("seeds", BUNDLED_NAME)
-    if packaged.is_file():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "seeds" / BUNDLED_NAME
+    """The path of the bundled 2025 Norway narrative.
+
+    A wheel carries it inside the package (`tipbrowser/seeds/`); a source checkout keeps
+    it in the top-level `seeds/` folder.
+    """
+    here = Path(__file__).resolve().parent
+    packaged = here / "seeds" / BUNDLED_NAME
+    return packaged if packaged.is_file() else here.parent / "seeds" / BUNDLED_NAME

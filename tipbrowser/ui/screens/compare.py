@@ -70,6 +70,8 @@ def tier_history(steps: Sequence[TierStep], variables: Mapping[str, str]) -> Con
 class CompareScreen(Screen[None]):
     """Compares one country across the years open; computed off the UI thread."""
 
+    CSS_PATH = "compare.tcss"
+
     BINDINGS = [Binding("escape", "close", "Close")]
 
     def __init__(self, country: str) -> None:

@@ -38,6 +38,8 @@ def _keys(action: Action) -> str:
 class HelpScreen(ModalScreen[None]):
     """Lists every key; any of escape, q, ? or F1 closes it."""
 
+    CSS_PATH = "help.tcss"
+
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close", key_display="esc"),
     ]

@@ -15,6 +15,8 @@ __all__ = ["OpenFileScreen"]
 class OpenFileScreen(ModalScreen[str | None]):
     """Returns the path typed (stripped), or None when cancelled."""
 
+    CSS_PATH = "open_file.tcss"
+
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def compose(self) -> ComposeResult:

@@ -56,6 +56,8 @@ def picker_options(reports: Sequence[Report], current: str, variables: Mapping[s
 class PickerScreen(ModalScreen[None]):
     """Pick one of the open reports; it also lists the files that were skipped."""
 
+    CSS_PATH = "picker.tcss"
+
     BINDINGS = [
         Binding("escape", "dismiss", "Close"),
         Binding("down", "move(1)", "Down", show=False),
