@@ -325,11 +325,15 @@ class ReportCache:
         blob = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
         try:
             with self._lock:
-                self._db.execute("DELETE FROM reports WHERE path=?", (key[0],))
-                self._db.execute(
-                    "INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (*key, __version__, _SCHEMA, *_facts(report), blob),
-                )
+                self._db.execute("BEGIN")  # one transaction: older entries go as this one comes
+                try:
+                    self._db.execute("DELETE FROM reports WHERE path=?", (key[0],))
+                    self._db.execute(
+                        "INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (*key, __version__, _SCHEMA, *_facts(report), blob),
+                    )
+                finally:
+                    self._db.execute("COMMIT")
         except sqlite3.DatabaseError:
             self._rebuild()
         except OSError as error:
