@@ -14,6 +14,25 @@ HERE = Path(__file__).parent
 
 
 @pytest.fixture
+def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Copies are saved under the test's own folder and never reach a system clipboard.
+
+    Returns the path of the saved copy.
+    """
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("TIPBROWSER_CONFIG_DIR", str(tmp_path / "config"))
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "TMUX"):
+        monkeypatch.delenv(name, raising=False)
+    import pyperclip
+
+    from tipbrowser.ui.copy import reload_config
+
+    monkeypatch.setattr(pyperclip, "determine_clipboard", lambda: (None, None))
+    reload_config()
+    return tmp_path / "state" / "tipbrowser" / "last-copy.txt"
+
+
+@pytest.fixture
 def hostile_path() -> Path:
     """A narrative full of markup, escape sequences, C1 controls and bidi overrides."""
     return HERE / "fixtures" / "hostile.txt"

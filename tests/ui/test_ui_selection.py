@@ -16,17 +16,7 @@ SENTENCE = "norway-2025/protection/p2/s2"
 WHERE = "Protection, paragraph 2 (passage norway-2025/protection/p2/s2)"
 
 
-@pytest.fixture(autouse=True)
-def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Copies are saved under the test's own folder, and never reach a system clipboard."""
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    monkeypatch.setenv("TIPBROWSER_CONFIG_DIR", str(tmp_path / "config"))
-    for name in ("DISPLAY", "WAYLAND_DISPLAY", "TMUX"):
-        monkeypatch.delenv(name, raising=False)
-    import pyperclip
-
-    monkeypatch.setattr(pyperclip, "determine_clipboard", lambda: (None, None))
-    reload_config()
+pytestmark = pytest.mark.usefixtures("private_dirs")
 
 
 async def copied(pilot: Pilot, app: TipBrowserApp, *keys: str) -> str:

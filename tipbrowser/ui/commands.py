@@ -15,7 +15,7 @@ from tipbrowser.ui.actions import ACTIONS, key_display
 if TYPE_CHECKING:
     from tipbrowser.ui.app import TipBrowserApp
 
-__all__ = ["ActionCommands", "GoToCommands", "ReportCommands", "literal_hit"]
+__all__ = ["ActionCommands", "GoToCommands", "ReportCommands", "literal_hit", "TableProvider"]
 
 
 def literal_hit(matcher: Matcher, text: str) -> Content:
@@ -30,7 +30,7 @@ def literal_hit(matcher: Matcher, text: str) -> Content:
     return content
 
 
-class _TableProvider(Provider):
+class TableProvider(Provider):
     """A provider over a fixed list of (prompt, help, callback)."""
 
     def commands(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
@@ -51,7 +51,7 @@ class _TableProvider(Provider):
             yield DiscoveryHit(Content(prompt), callback, text=prompt, help=Content(help_text))  # type: ignore[arg-type]
 
 
-class ActionCommands(_TableProvider):
+class ActionCommands(TableProvider):
     """Every action in the action table that has palette text."""
 
     def commands(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
@@ -65,7 +65,7 @@ class ActionCommands(_TableProvider):
             yield action.palette, f"{action.help} ({keys})", partial(target.run_action, action.action)
 
 
-class GoToCommands(_TableProvider):
+class GoToCommands(TableProvider):
     """Go to any section or recommendation by name."""
 
     def commands(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
@@ -78,7 +78,7 @@ class GoToCommands(_TableProvider):
             yield f"Go to {number}: {visible(rec.text)}", "Recommendation", partial(app.go_to, rec.id)
 
 
-class ReportCommands(_TableProvider):
+class ReportCommands(TableProvider):
     """Switch between the open reports, or open another file."""
 
     def commands(self) -> Iterator[tuple[str, str, Callable[[], object]]]:

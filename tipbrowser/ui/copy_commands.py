@@ -7,7 +7,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from tipbrowser.cite import CiteFormat
-from tipbrowser.ui.commands import _TableProvider
+from tipbrowser.ui.commands import TableProvider
 
 if TYPE_CHECKING:
     from tipbrowser.ui.app import TipBrowserApp
@@ -23,7 +23,7 @@ FORMAT_NAMES = {
 """How the palette names each citation format."""
 
 
-class CopyCommands(_TableProvider):
+class CopyCommands(TableProvider):
     """"Copy as Markdown", "Copy as BibTeX", … and "Copy the current paragraph"."""
 
     def commands(self) -> Iterator[tuple[str, str, Callable[[], object]]]:

@@ -7,11 +7,9 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.content import Content
 
 from tipbrowser.text import visible
-from tipbrowser.ui.commands import literal_hit
+from tipbrowser.ui.commands import TableProvider
 from tipbrowser.ui.screens.library_routes import open_compare, open_picker
 
 if TYPE_CHECKING:
@@ -28,21 +26,8 @@ def countries_to_compare(app: TipBrowserApp) -> list[str]:
     return ([current] if current else []) + several
 
 
-class LibraryCommands(Provider):
+class LibraryCommands(TableProvider):
     """Pick a report; compare a country across the years open."""
-
-    async def search(self, query: str) -> Hits:
-        """Commands whose prompt matches `query`."""
-        matcher = self.matcher(query)
-        for prompt, help_text, callback in self.commands():
-            score = matcher.match(prompt)
-            if score > 0:
-                yield Hit(score, literal_hit(matcher, prompt), callback, text=prompt, help=Content(help_text))  # type: ignore[arg-type]
-
-    async def discover(self) -> Hits:
-        """Every command, for an empty query."""
-        for prompt, help_text, callback in self.commands():
-            yield DiscoveryHit(Content(prompt), callback, text=prompt, help=Content(help_text))  # type: ignore[arg-type]
 
     def commands(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
         """(prompt, help, callback) for each command."""
