@@ -167,6 +167,23 @@ def test_a_recommendation_is_copied_with_its_evidence(norway) -> None:
     assert "Supported by" not in bibtex and bibtex.startswith("@")
 
 
+def test_copying_uses_the_links_the_app_already_has(norway, monkeypatch) -> None:
+    import tipbrowser.evidence
+    from tipbrowser.evidence import link_evidence
+
+    links = link_evidence(norway)
+    target = CopyTarget(norway.id, "norway-2025/recommendations/r1")
+    expected = copy_text(norway, target, fmt=CiteFormat.PLAIN, cited=True, links=links)
+
+    def never(*args, **kwargs):
+        raise AssertionError("linked the report again for one copy")
+
+    monkeypatch.setattr(tipbrowser.evidence, "link_evidence", never)
+    assert copy_text(norway, target, fmt=CiteFormat.PLAIN, cited=True, links=links) == expected
+    assert copy_text(norway, target, fmt=CiteFormat.BIBTEX, cited=True).startswith("@")  # no links needed
+    assert "Supported by:" in expected
+
+
 def test_a_metric_is_copied_as_figure_sentence_and_citation(norway) -> None:
     from tipbrowser.metrics import extract_metrics
 

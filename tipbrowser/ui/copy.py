@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from textual.dom import DOMNode
 
     from tipbrowser.config import LoadedConfig
+    from tipbrowser.evidence import Link
     from tipbrowser.search import SearchIndex
 
 __all__ = [
@@ -80,13 +81,23 @@ def metric_lead(report: Report, metric: object) -> str:
     return sanitise(f"{label}: {figure}" if figure else label)
 
 
-def evidence_list(report: Report, recommendation_id: str, index: SearchIndex | None = None) -> str | None:
-    """The passages that support a recommendation, one line each with its id (None if none)."""
-    from tipbrowser.evidence import link_evidence
+def evidence_list(
+    report: Report,
+    recommendation_id: str,
+    index: SearchIndex | None = None,
+    links: Sequence[Link] | None = None,
+) -> str | None:
+    """The passages that support a recommendation, one line each with its id (None if none).
 
+    `links` are the report's links when the app already has them; else they are made here.
+    """
     if not isinstance(report.find(recommendation_id), Recommendation):
         return None
-    link = next((link for link in link_evidence(report, index) if link.recommendation_id == recommendation_id), None)
+    if links is None:
+        from tipbrowser.evidence import link_evidence
+
+        links = link_evidence(report, index)
+    link = next((link for link in links if link.recommendation_id == recommendation_id), None)
     if link is None or not link.evidence:
         return None
     lines = ["Supported by:"]
@@ -101,6 +112,7 @@ def copy_text(
     fmt: CiteFormat,
     cited: bool,
     index: SearchIndex | None = None,
+    links: Sequence[Link] | None = None,
 ) -> str:
     """The text `target` copies: the quote with its citation in `fmt`, or (not `cited`) the quote alone.
 
@@ -108,13 +120,13 @@ def copy_text(
     after its citation. BibTeX and CSL-JSON stay just the entry, so that they still parse.
     Everything is sanitised.
     """
-    evidence = evidence_list(report, target.node_id, index) if target.quote is None else None
+    if cited and fmt in {CiteFormat.BIBTEX, CiteFormat.CSL_JSON}:
+        return cite(report, target.node_id, fmt=fmt, quote=target.quote)
+    evidence = evidence_list(report, target.node_id, index, links) if target.quote is None else None
     if not cited:
         body = target.quote if target.quote is not None else passage_text(report, target.node_id)
         return sanitise("\n".join(part for part in (target.lead, body, evidence) if part))
     cited_text = cite(report, target.node_id, fmt=fmt, quote=target.quote)
-    if fmt in {CiteFormat.BIBTEX, CiteFormat.CSL_JSON}:
-        return cited_text
     head = f"{target.lead}\n" if target.lead else ""
     tail = f"\n\n{evidence}" if evidence else ""
     return sanitise(f"{head}{cited_text}{tail}")

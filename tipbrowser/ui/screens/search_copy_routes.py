@@ -216,9 +216,11 @@ class SearchCopyRoutes(Screen[None]):
         if report is None:
             return
         index = self.search.index
+        walk = self.insights.walk  # type: ignore[attr-defined]
+        links = walk.links if walk is not None and walk.report is report else None  # linked once, not per copy
 
         def make() -> str:
-            return copy_text(report, target, fmt=fmt or default_format(), cited=cited, index=index)
+            return copy_text(report, target, fmt=fmt or default_format(), cited=cited, index=index, links=links)
 
         what = target.what if cited else f"{target.what} (text only)"
         deliver_in_worker(self, make, what=what)
