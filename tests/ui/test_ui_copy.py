@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 
 from tipbrowser.cite import CiteFormat
 from tipbrowser.ui.app import TipBrowserApp, make_app
-from tipbrowser.ui.copy import CopyTarget, copy_text, metric_lead, reload_config, selection_target
+from tipbrowser.ui.copy import CopyTarget, copy_text, metric_lead, selection_target
 from tipbrowser.ui.copy_commands import CopyCommands
 
 SIZE = (160, 48)
@@ -17,19 +16,9 @@ SENTENCE = "norway-2025/protection/p2/s2"
 WHERE = "Protection, paragraph 2 (passage norway-2025/protection/p2/s2)"
 
 
+from copying import copied  # noqa: E402
+
 pytestmark = pytest.mark.usefixtures("private_dirs")
-
-
-async def copied(pilot: Pilot, app: TipBrowserApp, *keys: str) -> str:
-    """Press `keys` and wait for the copy's notice; the text that reached `app.clipboard`."""
-    before = len(app._notifications)
-    app._clipboard = ""
-    await pilot.press(*keys)
-    for _ in range(300):
-        if len(app._notifications) > before and app.clipboard:
-            return app.clipboard
-        await pilot.pause(0.02)
-    raise AssertionError("nothing was copied")
 
 
 def last_notice(app: TipBrowserApp) -> str:

@@ -8,7 +8,6 @@ import pytest
 from textual.pilot import Pilot
 
 from tipbrowser.ui.app import TipBrowserApp, make_app
-from tipbrowser.ui.copy import reload_config
 from tipbrowser.ui.widgets.document import DocumentView
 
 SIZE = (160, 48)
@@ -16,19 +15,9 @@ SENTENCE = "norway-2025/protection/p2/s2"
 WHERE = "Protection, paragraph 2 (passage norway-2025/protection/p2/s2)"
 
 
+from copying import copied  # noqa: E402
+
 pytestmark = pytest.mark.usefixtures("private_dirs")
-
-
-async def copied(pilot: Pilot, app: TipBrowserApp, *keys: str) -> str:
-    """Press `keys` and wait for the copy's notice; the text that reached `app.clipboard`."""
-    before = len(app._notifications)
-    app._clipboard = ""
-    await pilot.press(*keys)
-    for _ in range(300):
-        if len(app._notifications) > before and app.clipboard:
-            return app.clipboard
-        await pilot.pause(0.02)
-    raise AssertionError("nothing was copied")
 
 
 def where_on_screen(doc: DocumentView, words: str) -> tuple[int, int]:
