@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tipbrowser.folding import fold, token_texts, tokens, words
+from tipbrowser.folding import fold, fold_chars, fold_texts, token_texts, tokens, words
 from tipbrowser.query import MAX_TERMS, Filter, TermKind, literal, parse
 
 
@@ -148,3 +149,27 @@ def test_highlighting_sees_the_tokens_the_index_sees(text: str) -> None:
     indexed = token_texts(fold(text))
     highlighted = [token for _, _, parts in words(text) for token in parts]
     assert highlighted == indexed
+
+
+_WORDISH = st.sampled_from([*"aZé\u0301ø•ß²_-' \x00\ue001K", "Labour", "programmes", "organise", "ÉCOLE"])
+
+
+def _folded_word(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", word).casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDISH, max_size=16).map("".join))
+def test_only_words_beyond_ascii_are_folded_beyond_lower_case(text: str) -> None:
+    runs = re.split(r"((?:[^\W_]|[\u0300-\u036f\ue000-\uf8ff])+)", text.lower())
+    expected = "".join(_folded_word(run) if i % 2 and not run.isascii() else run for i, run in enumerate(runs))
+    assert fold_chars(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_WORDISH, max_size=10).map("".join), max_size=6))
+def test_folding_many_texts_at_once_folds_each_as_alone(texts: list[str]) -> None:
+    folded, words_seen = fold_texts(texts)
+    assert folded == [fold(text) for text in texts]
+    assert {token for text in folded for token in token_texts(text)} <= words_seen

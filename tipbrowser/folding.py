@@ -61,14 +61,22 @@ _PRIVATE = "\ue000-\uf8ff\U000f0000-\U0010fffd"
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f" + _PRIVATE
 # A word as written: letters and digits, with any combining marks.
 _RAW_WORD = re.compile(f"(?:[^\\W_]++|[{_MARKS}]++)++")
-# A word (in lower-cased text) with a character outside ASCII, so more than lower() is
-# needed to fold it. Possessive runs keep the scan linear.
-_WIDE_WORD = re.compile(f"(?<![a-z0-9])[a-z0-9]*+(?:[^\\W_\\x00-\\x7f]|[{_MARKS}])(?:[^\\W_]++|[{_MARKS}]++)*+")
+# What lower() does not fold enough: letters and digits outside ASCII, and marks. Folding
+# (casefold, NFKD, marks dropped) works character by character, so these runs are all
+# that need it, and in an English narrative they are few.
+_WIDE = re.compile(f"(?:[^\\W_\\x00-\\x7f]|[{_MARKS}])+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 # A token as SQLite's unicode61 tokenizer sees folded text.
 _TOKEN = re.compile(f"(?:[^\\W_]++|[{_PRIVATE}]++)++")
 _ASCII_TOKEN = re.compile(r"[a-z0-9]+")
 _PLAIN_TOKEN = re.compile(r"[^\W_]+")
 _PRIVATE_CHAR = re.compile(f"[{_PRIVATE}]")
+# Each token pattern's characters, as a one-character pattern (for whole-token lookarounds).
+_TOKEN_CHARS = {
+    _ASCII_TOKEN.pattern: "[a-z0-9]",
+    _PLAIN_TOKEN.pattern: r"[^\W_]",
+    _TOKEN.pattern: f"[^\\W_]|[{_PRIVATE}]",
+}
 
 
 def _token_pattern(text: str) -> re.Pattern[str]:
@@ -126,27 +134,33 @@ def _respell(token: str) -> str:
     return whole.expand(replacement) if whole else token
 
 
-def _respell_match(match: re.Match[str]) -> str:
-    return _respell(match.group())
-
-
 @lru_cache(maxsize=65536)
 def _fold_word(word: str) -> str:
-    """Case and accents folded out of one word."""
+    """Case and accents folded out of one word (or any run of characters)."""
     if word.isascii():
         return word.lower()
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", word).casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def _fold_word_match(match: re.Match[str]) -> str:
-    return _fold_word(match.group())
-
-
 def fold_chars(text: str) -> str:
     """`text` with case, accents, quote and dash variants folded, but spellings kept."""
     lowered = _translate(text).lower()
-    return lowered if lowered.isascii() else _WIDE_WORD.sub(_fold_word_match, lowered)
+    return lowered if lowered.isascii() else _NON_ASCII.sub(_fold_run_match, lowered)
+
+
+def _fold_run_match(match: re.Match[str]) -> str:
+    return _fold_run(match.group())
+
+
+@lru_cache(maxsize=65536)
+def _fold_run(run: str) -> str:
+    """A run of characters beyond ASCII with its letters, digits and marks folded."""
+    return _WIDE.sub(_fold_word_match, run)
+
+
+def _fold_word_match(match: re.Match[str]) -> str:
+    return _fold_word(match.group())
 
 
 def fold(text: str) -> str:
@@ -163,25 +177,55 @@ def fold(text: str) -> str:
 
 def _respelled(folded: str, found: set[str], pattern: re.Pattern[str]) -> str:
     """`folded` (whose tokens are `found`) with each token in its US spelling."""
-    if all(_respell(token) == token for token in found):
+    return _replaced(folded, _changes(found), pattern)
+
+
+def _changes(found: Iterable[str]) -> dict[str, str]:
+    """Each of the tokens `found` that is spelled differently in US English, and that spelling."""
+    return {token: us for token in found if (us := _respell(token)) != token}
+
+
+def _replaced(folded: str, changes: dict[str, str], pattern: re.Pattern[str]) -> str:
+    """`folded` with each whole token in `changes` replaced (one pass, matching only those)."""
+    if not changes:
         return folded
-    return pattern.sub(_respell_match, folded)
+    edge = _TOKEN_CHARS[pattern.pattern]
+    alternatives = "|".join(map(re.escape, sorted(changes, key=len, reverse=True)))
+    return re.sub(f"(?<!{edge})(?:{alternatives})(?!{edge})", lambda match: changes[match.group()], folded)
 
 
-def fold_texts(texts: Sequence[str]) -> tuple[list[str], set[tuple[str, str]]]:
-    """`fold` of each of `texts`, and each of their tokens as written and as folded.
+def fold_texts(texts: Sequence[str]) -> tuple[list[str], set[str]]:
+    """`fold` of each of `texts`, and every token in them, both as written and as folded.
 
     One pass over all the texts at once: this is what indexing a report costs.
     """
     joined = "\x00".join(texts)
     written = fold_chars(joined)
-    pattern = _token_pattern(written)
-    found = set(pattern.findall(written))
-    pairs = {(token, _respell(token)) for token in found}
-    parts = _respelled(written, found, pattern).split("\x00")
+    found = _token_set(written)
+    changes = _changes(found)
+    parts = _replaced(written, changes, _token_pattern(written) if changes else _ASCII_TOKEN).split("\x00")
     if len(parts) != len(texts):  # a text held NUL itself
         parts = [fold(text) for text in texts]
-    return parts, pairs
+    return parts, found.union(changes.values())
+
+
+# Bytes: ASCII letters and digits, and every byte of a character beyond ASCII, kept; the
+# rest made spaces. Splitting on those spaces is several times faster than a token regex.
+_WORD_BYTES = bytes(
+    byte if chr(byte).isascii() and chr(byte).isalnum() or byte >= 0x80 else 0x20 for byte in range(256)
+)
+
+
+def _token_set(folded_text: str) -> set[str]:
+    """The distinct tokens of already folded text (what `token_texts` finds, as a set)."""
+    found: set[str] = set()
+    for chunk in set(folded_text.encode("utf-8", "surrogatepass").translate(_WORD_BYTES).split()):
+        word = chunk.decode("utf-8", "surrogatepass")
+        if word.isascii():
+            found.add(word)
+        else:  # may hold punctuation beyond ASCII too: tokenize it properly
+            found.update(_token_pattern(word).findall(word))
+    return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,6 +75,7 @@ class SearchIndex:
         self._lock = threading.RLock()
         self._sections: list[tuple[str, str]] | None = None
         self._prefixes: dict[str, dict[str, str] | None] = {}
+        self._words: set[str] | None = set()
 
     @classmethod
     def build(cls, reports: Iterable[Report]) -> SearchIndex:
@@ -94,6 +95,7 @@ class SearchIndex:
         index = cls()
         with index._lock:
             source.backup(index._db)
+            index._words = None  # read from the copy when first needed
             index._db.execute("SELECT count(*) FROM body").fetchone()
         return index
 
@@ -106,12 +108,24 @@ class SearchIndex:
     def extend(self, reports: Iterable[Report]) -> None:
         """Add each of `reports` (as `add` does), in one transaction."""
         with self._lock, self._db:
+            words: set[str] = set()
             for report in reports:
-                self._insert(report)
+                words |= self._insert(report)
+            known = self._known_words()
+            new = sorted(words - known)
+            self._db.executemany("INSERT OR IGNORE INTO vocabulary VALUES (?)", [(word,) for word in new])
+            known.update(new)
             self._sections = None
             self._prefixes.clear()
 
-    def _insert(self, report: Report) -> None:
+    def _known_words(self) -> set[str]:
+        """The words of the vocabulary table (read once, then kept in step with it)."""
+        if self._words is None:
+            self._words = {word for (word,) in self._db.execute("SELECT word FROM vocabulary")}
+        return self._words
+
+    def _insert(self, report: Report) -> set[str]:
+        """Index `report`'s sentences; its words, as written and as folded, for the vocabulary."""
         found = list(report.sentences())
         texts = [sentence.text for _, _, sentence in found]
         self._remove(report.id)
@@ -127,11 +141,9 @@ class SearchIndex:
                 for i, (section, paragraph, sentence) in enumerate(found)
             ],
         )
-        folded, pairs = fold_texts(texts)
+        folded, words = fold_texts(texts)
         self._db.executemany("INSERT INTO body(rowid, text) VALUES (?, ?)", list(enumerate(folded, first)))
-        self._db.executemany(
-            "INSERT OR IGNORE INTO vocabulary VALUES (?)", [(word,) for pair in sorted(pairs) for word in pair]
-        )
+        return words
 
     def _remove(self, report_id: str) -> None:
         found = self._db.execute("SELECT rid FROM reports WHERE report_id = ?", (report_id,)).fetchone()
