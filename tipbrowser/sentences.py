@@ -56,6 +56,8 @@ _LOOKBACK = 24
 """How far back to look for the word before a full stop: no abbreviation is longer."""
 
 _INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
+_LONG_WORD = re.compile(r"[A-Za-z]{7}")
+"""The end of a word too long to be an abbreviation (the longest is six letters)."""
 _NEXT_WORD = re.compile(r"[(\"“‘'\[]?([^\s.,;:]+)")
 
 
@@ -95,9 +97,10 @@ def _word_before(text: str, end: int) -> str:
 
 def _is_abbreviation(text: str, boundary: re.Match[str]) -> bool:
     """Whether the full stop of `boundary` belongs to an abbreviation, not a sentence end."""
-    if boundary.group("mark") != "." or boundary.group("close"):
-        return False
-    word = _word_before(text, boundary.start("mark"))
+    mark = boundary.start("mark")
+    if boundary.group("mark") != "." or boundary.group("close") or _LONG_WORD.fullmatch(text, mark - 7, mark):
+        return False  # most sentences end in a word longer than any abbreviation
+    word = _word_before(text, mark)
     next_word = _NEXT_WORD.match(text, boundary.end())
     following = next_word.group(1) if next_word else ""
     if word in _NUMBERED:
