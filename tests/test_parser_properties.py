@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pickle
+from dataclasses import replace
+
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tipbrowser.errors import BinaryFileError
 from tipbrowser.export import outline_dict
-from tipbrowser.model import Report
+from tipbrowser.model import Report, Sentence, Span
 from tipbrowser.parser import parse_text
 from tipbrowser.reader import decode
 
@@ -75,6 +78,26 @@ def test_parse_never_raises_and_spans_give_back_text(raw: str) -> None:
 @given(st.text())
 def test_parse_accepts_any_unicode(raw: str) -> None:
     _assert_faithful(parse_text(raw))
+
+
+@PROPERTY
+@given(narratives)
+def test_a_pickled_report_comes_back_equal(raw: str) -> None:
+    report = parse_text(raw, source="somewhere.txt")
+    again = pickle.loads(pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again == report
+    assert [type(node) for node in map(again.find, again.ids())] == [type(node) for node in map(report.find, report.ids())]
+
+
+def test_a_pickled_report_keeps_text_that_differs_from_its_span() -> None:
+    report = parse_text("CHAD (Tier 2)\n\nChad is a source country. It acts.\n")
+    section = report.sections[-1]
+    paragraph = section.paragraphs[0]
+    odd = Sentence("odd", "not what the span covers", Span(0, 3))
+    changed = replace(report, sections=(*report.sections[:-1], replace(section, paragraphs=(replace(paragraph, sentences=(odd,)),))))
+    again = pickle.loads(pickle.dumps(changed))
+    assert again == changed
+    assert again.sections[-1].paragraphs[0].sentences[0].text == "not what the span covers"
 
 
 @PROPERTY

@@ -161,7 +161,9 @@ class Recommendation:
 class Report:
     """A whole narrative: metadata, sections in reading order and the recommendations."""
 
-    __reduce__ = _reduce
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        """Pickle the text once and each node as its id and offsets (see `_packed`)."""
+        return _unpack, (_reduce(self)[1][:6], *_packed(self))
 
     id: str
     title: str | None
@@ -232,3 +234,66 @@ class Report:
 Node = Section | Paragraph | Sentence | Recommendation
 
 _INDEX_CACHE: dict[int, tuple[Report, dict[str, Node]]] = {}
+
+
+# -- pickling a report compactly ---------------------------------------------------------
+# Each node's text is the report's text at its span (the parser guarantees it), so a
+# pickled report holds the text once and every node as plain tuples of ids and offsets;
+# a text that differs from its span's (a report built by hand) is kept as it is. This is
+# several times smaller and faster to write than pickling every node with its text.
+
+_PackedText = tuple[str, int, int, str | None]
+
+
+def _pack(node: Sentence | Recommendation, text: str) -> _PackedText:
+    start, end = node.span.start, node.span.end
+    return node.id, start, end, None if node.text == text[start:end] else node.text
+
+
+def _packed(report: Report) -> tuple[object, ...]:
+    text = report.text
+    sections = tuple(
+        (
+            section.id,
+            section.kind.value,
+            section.title,
+            None if section.heading_span is None else (section.heading_span.start, section.heading_span.end),
+            tuple(
+                (*_pack(paragraph, text), tuple(_pack(sentence, text) for sentence in paragraph.sentences))  # type: ignore[arg-type]
+                for paragraph in section.paragraphs
+            ),
+        )
+        for section in report.sections
+    )
+    recommendations = tuple((*_pack(r, text), r.paragraph_id) for r in report.recommendations)
+    dropped = tuple((span.start, span.end) for span in report.dropped)
+    return sections, recommendations, report.encoding, text, report.source, dropped
+
+
+def _unpack(
+    head: tuple[object, ...],
+    sections: tuple[tuple[str, str, str, tuple[int, int] | None, tuple[tuple[object, ...], ...]], ...],
+    recommendations: tuple[tuple[str, int, int, str | None, str], ...],
+    encoding: str,
+    text: str,
+    source: str | None,
+    dropped: tuple[tuple[int, int], ...],
+) -> Report:
+    built = []
+    for section_id, kind, title, heading, paragraphs in sections:
+        built_paragraphs = []
+        for paragraph_id, start, end, own, sentences in paragraphs:  # type: ignore[misc]
+            built_sentences = tuple(
+                Sentence(sentence_id, text[low:high] if sentence_text is None else sentence_text, Span(low, high))
+                for sentence_id, low, high, sentence_text in sentences
+            )
+            paragraph_text = text[start:end] if own is None else own
+            built_paragraphs.append(Paragraph(paragraph_id, paragraph_text, Span(start, end), built_sentences))
+        span = None if heading is None else Span(*heading)
+        built.append(Section(section_id, SectionKind(kind), title, tuple(built_paragraphs), span))
+    recs = tuple(
+        Recommendation(rec_id, text[start:end] if own is None else own, Span(start, end), paragraph_id)
+        for rec_id, start, end, own, paragraph_id in recommendations
+    )
+    spans = tuple(Span(start, end) for start, end in dropped)
+    return Report(*head, tuple(built), recs, encoding, text, source, spans)  # type: ignore[arg-type]
