@@ -145,7 +145,9 @@ def _fold_word(word: str) -> str:
 
 def fold_chars(text: str) -> str:
     """`text` with case, accents, quote and dash variants folded, but spellings kept."""
-    lowered = _translate(text).lower()
+    # Lower-casing never makes a quote or dash, so the translation can come after it, in
+    # the same pass over the runs beyond ASCII as the folding.
+    lowered = text.lower()
     return lowered if lowered.isascii() else _NON_ASCII.sub(_fold_run_match, lowered)
 
 
@@ -155,8 +157,8 @@ def _fold_run_match(match: re.Match[str]) -> str:
 
 @lru_cache(maxsize=65536)
 def _fold_run(run: str) -> str:
-    """A run of characters beyond ASCII with its letters, digits and marks folded."""
-    return _WIDE.sub(_fold_word_match, run)
+    """A run of characters beyond ASCII with quotes and dashes made plain, letters, digits and marks folded."""
+    return _WIDE.sub(_fold_word_match, run.translate(_PUNCTUATION))
 
 
 def _fold_word_match(match: re.Match[str]) -> str:
