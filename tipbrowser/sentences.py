@@ -68,7 +68,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     cuts: list[int] = []
     for match in _BOUNDARY.finditer(text):
-        if not _is_abbreviation(text, match):
+        mark = match.start("mark")
+        # Most sentences end in a word longer than any abbreviation: no need to look closer.
+        if _LONG_WORD.fullmatch(text, mark - 7, mark) or not _is_abbreviation(text, match):
             cuts.append(match.start("space"))
     cuts.extend(m.end() for m in _GLUED.finditer(text))
     cuts.extend(
@@ -97,10 +99,9 @@ def _word_before(text: str, end: int) -> str:
 
 def _is_abbreviation(text: str, boundary: re.Match[str]) -> bool:
     """Whether the full stop of `boundary` belongs to an abbreviation, not a sentence end."""
-    mark = boundary.start("mark")
-    if boundary.group("mark") != "." or boundary.group("close") or _LONG_WORD.fullmatch(text, mark - 7, mark):
-        return False  # most sentences end in a word longer than any abbreviation
-    word = _word_before(text, mark)
+    if boundary.group("mark") != "." or boundary.group("close"):
+        return False
+    word = _word_before(text, boundary.start("mark"))
     next_word = _NEXT_WORD.match(text, boundary.end())
     following = next_word.group(1) if next_word else ""
     if word in _NUMBERED:
@@ -114,8 +115,8 @@ def _is_abbreviation(text: str, boundary: re.Match[str]) -> bool:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if start < end else None
+    piece = text[start:end]
+    stripped = piece.lstrip()
+    start += len(piece) - len(stripped)
+    stripped = stripped.rstrip()
+    return (start, start + len(stripped)) if stripped else None
