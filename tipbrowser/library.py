@@ -40,7 +40,7 @@ __all__ = [
 _KEPT_INDEXES = 4
 """How many search indexes (one per set of open reports) the cache keeps."""
 
-_SCHEMA = 2
+_SCHEMA = 3
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,11 +23,18 @@ CREATE TABLE sentences(
     section_id TEXT, section_kind TEXT, section_title TEXT, text TEXT);
 CREATE INDEX sentences_rid ON sentences(rid);
 CREATE TABLE vocabulary(word TEXT PRIMARY KEY) WITHOUT ROWID;
-CREATE VIRTUAL TABLE body USING fts5(text, content='', tokenize='{TOKENIZER}');
+CREATE VIRTUAL TABLE body USING fts5(text, content='', prefix='1 2', tokenize='{TOKENIZER}');
 """
 
 _PREFIX_EXPANSION = 256
 """A prefix that begins more words than this is matched on the stem instead."""
+
+_SHORT_PREFIX = 2
+"""A prefix this short is always matched on the stem, through FTS5's prefix index.
+
+Stemming only rewrites the ends of words, so the stems of the words beginning with one or
+two letters are the stems beginning with them: the same hits as expanding the prefix to
+every such word, without an OR of hundreds of terms (8 ms and more at 5 MB, against 3)."""
 
 RANK_LIMIT = 1000
 """Above this many hits, ranking (BM25 on every hit) would be slow: hits come in reading order."""
@@ -289,6 +296,8 @@ class SearchIndex:
         matched on the stems themselves (as FTS5 does).
         """
         with self._lock:
+            if len(prefix) <= _SHORT_PREFIX:
+                return None
             if prefix not in self._prefixes:
                 words = [
                     word
