@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tipbrowser.folding import fold, fold_chars, fold_texts, token_texts, tokens, words
-from tipbrowser.query import MAX_TERMS, Filter, TermKind, literal, parse
+from tipbrowser.query import MAX_TERMS, Filter, TermKind, as_typed, literal, parse
 
 
 @pytest.mark.parametrize(
@@ -173,3 +173,23 @@ def test_folding_many_texts_at_once_folds_each_as_alone(texts: list[str]) -> Non
     folded, words_seen = fold_texts(texts)
     assert folded == [fold(text) for text in texts]
     assert {token for text in folded for token in token_texts(text)} <= words_seen
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("traff", "traff*"),
+        ("forced lab", "forced lab*"),
+        ("Côte", "Côte*"),
+        ("forced lab ", "forced lab "),
+        ('"forced lab"', '"forced lab"'),
+        ("victims -shel", "victims -shel"),
+        ("section:prot", "section:prot"),
+        ("shelter OR", "shelter OR"),
+        ("traff*", "traff*"),
+        ("anti-traff", "anti-traff"),
+        ("", ""),
+    ],
+)
+def test_a_query_being_typed_reads_its_last_plain_word_as_a_prefix(typed: str, read: str) -> None:
+    assert as_typed(typed) == read

@@ -141,6 +141,25 @@ def parse(text: str) -> Query:
     return query
 
 
+_LAST_WORD = re.compile(r"(?:^|\s)([^\W_]+)$")
+_KEYWORDS = frozenset({"OR", "AND", "NOT"})
+
+TYPING_HELP = "While you type, the last word matches as a prefix (traff finds trafficking); a space after it matches the whole word."
+"""How the search bar reads a query as it is typed (see `as_typed`)."""
+
+
+def as_typed(text: str) -> str:
+    """`text` as a search bar reads it while it is typed: its last word, if a plain word, as a prefix.
+
+    "forced lab" finds "forced labor" before the word is finished. A space after the word,
+    quotes, an exclusion or a field filter leave the query as it is.
+    """
+    match = _LAST_WORD.search(text)
+    if match is None or match.group(1) in _KEYWORDS:
+        return text
+    return text + "*"
+
+
 def _iter_lexemes(text: str) -> Iterator[re.Match[str]]:
     position = 0
     while True:

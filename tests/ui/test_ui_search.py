@@ -250,3 +250,17 @@ async def test_an_empty_query_clears_the_list(query: str) -> None:
         bar.set_query(query)
         await until(pilot, lambda: not app.reading.document.highlights(MATCH_LAYER), "highlights gone")
         assert app.reading.search.query == query
+
+
+async def test_the_word_being_typed_matches_as_a_prefix_until_a_space_ends_it() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await type_query(pilot, app, "forced traff", by_key=True)
+        search = app.reading.search
+        assert search.result is not None and search.result.total > 0
+        words = {fold(match.span.slice(app.report.text)) for match in search.matches}
+        assert "forced" in words and any(word.startswith("traffick") for word in words)
+        assert all(word in ("force", "forced") or word.startswith("traff") for word in words), words
+        await pilot.press("space")
+        await until(pilot, lambda: search.result is not None and search.result.query == "forced traff " and search.settled, "space")
+        assert search.result.total == 0 and search.matches == []

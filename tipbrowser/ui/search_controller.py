@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rich.style import Style
@@ -12,6 +12,7 @@ from textual.content import Content
 
 from tipbrowser.folding import fold, stems, token_texts
 from tipbrowser.model import Report, Sentence, Span
+from tipbrowser.query import as_typed
 from tipbrowser.search import COUNT_LIMIT, SearchIndex, SearchResult
 from tipbrowser.ui.search_rows import status_line
 
@@ -156,11 +157,12 @@ class SearchController:
         """In a thread: index what is not indexed yet, then run the query."""
         index = self._ensure_index()
         if request.query.strip() and request.generation == self.generation:
-            result = index.search(request.query, limit=LIST_LIMIT, regex=request.regex)
+            query = request.query if request.regex else as_typed(request.query)
+            result = replace(index.search(query, limit=LIST_LIMIT, regex=request.regex), query=request.query)
             self._call(self._show_result, request, result)
             if request.generation == self.generation:
                 own = index.search(
-                    request.query, limit=COUNT_LIMIT, regex=request.regex, ranked=False, report_ids=[request.report.id]
+                    query, limit=COUNT_LIMIT, regex=request.regex, ranked=False, report_ids=[request.report.id]
                 )
                 self._call(self._show_matches, request, match_spans(request.report, own), own.notice)
         self._call(self._finished)

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tipbrowser.query import QUERY_HELP
+from tipbrowser.query import QUERY_HELP, TYPING_HELP
 from tipbrowser.ui.actions import ACTIONS, Action, key_display
 
 __all__ = ["HelpScreen", "help_rows"]
@@ -56,6 +56,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Content.styled("Search queries (press /)", "bold $accent"), classes="help-group")
             for syntax, meaning in QUERY_HELP:
                 yield Static(Content.assemble((f"{syntax:<22}", "bold"), meaning), classes="help-query")
+            yield Static(Content(TYPING_HELP), classes="help-query")
             yield Static(Content("Press escape to close."), classes="help-hint")
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
