@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.corpus import generate  # noqa: E402
 from tipbrowser.library import discover  # noqa: E402
 from tipbrowser.parser import parse_path  # noqa: E402
+from tipbrowser.query import as_typed  # noqa: E402
 from tipbrowser.search import COUNT_LIMIT, SearchIndex  # noqa: E402
 from tipbrowser.ui.search_controller import LIST_LIMIT  # noqa: E402
 from tipbrowser.ui.search_rows import count_label  # noqa: E402
@@ -91,7 +92,7 @@ class Pane:
 
 def expected_labels(index: SearchIndex, query: str) -> list[str]:
     """The bar's count for each prefix of `query`, as the app would show it."""
-    return [count_label(index.search(query[:n], limit=LIST_LIMIT), 0) for n in range(1, len(query) + 1)]
+    return [count_label(index.search(as_typed(query[:n]), limit=LIST_LIMIT), 0) for n in range(1, len(query) + 1)]
 
 
 def _has(text: str, label: str):  # type: ignore[no-untyped-def]
@@ -146,8 +147,9 @@ def engine_times(index: SearchIndex, report_id: str, queries: tuple[str, ...]) -
     for query in queries:
         for n in range(1, len(query) + 1):
             start = time.perf_counter()
-            index.search(query[:n], limit=LIST_LIMIT)
-            index.search(query[:n], limit=COUNT_LIMIT, ranked=False, report_ids=[report_id])
+            typed = as_typed(query[:n])  # as the bar reads a query being typed
+            index.search(typed, limit=LIST_LIMIT)
+            index.search(typed, limit=COUNT_LIMIT, ranked=False, report_ids=[report_id])
             times.append(time.perf_counter() - start)
     return times
 

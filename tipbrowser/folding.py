@@ -330,11 +330,7 @@ class Matcher:
 
     def spans(self, text: str) -> tuple[tuple[int, int], ...]:
         """The sorted, non-overlapping ranges of `text` covering every matched term."""
-        found = [
-            (match.start(), match.end(), stem)
-            for match in _RAW_WORD.finditer(_translate(text))
-            for stem in _word_stems(match.group())
-        ]
+        found = _stemmed_words(text)
         words = self._words
         ranges = {(start, end) for start, end, stem in found if stem in words}
         for stem_set, prefix in self._prefixes:
@@ -350,6 +346,20 @@ class Matcher:
                 if stems_only[i] == sequence[0] and tuple(stems_only[i : i + size]) == sequence:
                     ranges.add((found[i][0], found[i + size - 1][1]))
         return _merge(sorted(ranges))
+
+
+@lru_cache(maxsize=4096)
+def _stemmed_words(text: str) -> list[tuple[int, int, str]]:
+    """Each token of `text` as (start, end, stem), the offsets those of the word holding it.
+
+    Kept for the last few thousand sentences: while a query is typed, the sentences of the
+    report on view are matched again at every key. (Callers do not change the list.)
+    """
+    return [
+        (match.start(), match.end(), stem)
+        for match in _RAW_WORD.finditer(_translate(text))
+        for stem in _word_stems(match.group())
+    ]
 
 
 @lru_cache(maxsize=262144)
