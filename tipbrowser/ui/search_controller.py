@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from rich.style import Style
 from textual.content import Content
+from textual.css.query import QueryType
 
 from tipbrowser.folding import fold, stems, token_texts
 from tipbrowser.model import Report, Sentence, Span
@@ -18,6 +19,7 @@ from tipbrowser.ui.search_rows import status_line
 
 if TYPE_CHECKING:
     from textual.timer import Timer
+    from textual.widget import Widget
 
     from tipbrowser.ui.screens.reading import ReadingScreen
     from tipbrowser.ui.widgets.search_bar import SearchBar
@@ -106,6 +108,7 @@ class SearchController:
         self._timer: Timer | None = None
         self._later_list: SearchResult | None = None
         self._later_matches: tuple[_Request, list[Match]] | None = None
+        self._found: dict[type[Widget], Widget] = {}
 
     # ----------------------------------------------------------------- running queries
 
@@ -281,14 +284,22 @@ class SearchController:
     def _results(self) -> SearchResults | None:
         from tipbrowser.ui.widgets.search_results import SearchResults
 
-        found = self.screen.query(SearchResults)
-        return found.first() if found else None
+        return self._widget(SearchResults)
 
     def _bar(self) -> SearchBar | None:
         from tipbrowser.ui.widgets.search_bar import SearchBar
 
-        found = self.screen.query(SearchBar)
-        return found.first() if found else None
+        return self._widget(SearchBar)
+
+    def _widget(self, kind: type[QueryType]) -> QueryType | None:
+        """The screen's widget of `kind`, if mounted: found once, not by walking the DOM at every key."""
+        found = self._found.get(kind)
+        if found is None or not found.is_attached:
+            found = next(iter(self.screen.query(kind)), None)
+            if found is None:
+                return None
+            self._found[kind] = found
+        return found  # type: ignore[return-value]
 
     # ----------------------------------------------------------------- moving and filtering
 
