@@ -5,9 +5,9 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
 
-from tipbrowser.folding import TOKENIZER, Matcher, fold, fold_texts, snippet, stems, token_texts
+from tipbrowser.folding import TOKENIZER, Matcher, fold, fold_texts, stems, token_texts
+from tipbrowser.hits import COUNT_LIMIT, RANK_LIMIT, Hit, SearchResult, hit_of_row
 from tipbrowser.model import Report
 from tipbrowser.query import FilterSet, Query, ReportFacts, Term, TermKind, literal, parse, resolve_filters
 from tipbrowser.regex_search import REGEX_SECONDS, TOO_LONG, compile_pattern, pattern_spans, scan
@@ -36,41 +36,7 @@ Stemming only rewrites the ends of words, so the stems of the words beginning wi
 two letters are the stems beginning with them: the same hits as expanding the prefix to
 every such word, without an OR of hundreds of terms (8 ms and more at 5 MB, against 3)."""
 
-RANK_LIMIT = 1000
-"""Above this many hits, ranking (BM25 on every hit) would be slow: hits come in reading order."""
-
-COUNT_LIMIT = 5000
-"""Hits are counted up to this many; past it, `SearchResult.total` is this and not exact."""
-
 _COLUMNS = "s.rowid, s.sentence_id, s.paragraph_id, s.section_id, s.section_kind, s.section_title, s.text, r.report_id"
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One matching sentence; `spans` are the matched terms' ranges within `text`."""
-
-    report_id: str
-    sentence_id: str
-    paragraph_id: str
-    section_id: str
-    section_kind: str
-    section_title: str
-    score: float
-    text: str
-    snippet: str
-    spans: tuple[tuple[int, int], ...]
-
-
-@dataclass(frozen=True, slots=True)
-class SearchResult:
-    """The hits for one query, best first, with how many there are in all."""
-
-    query: str
-    total: int
-    hits: tuple[Hit, ...]
-    notice: str | None
-    total_exact: bool = True
-    """False when counting stopped at `COUNT_LIMIT`: there are at least `total` hits."""
 
 
 class SearchIndex:
@@ -228,7 +194,7 @@ class SearchIndex:
         else:
             found = [(row, 0.0) for (row,) in self._db.execute(f"{sql} LIMIT ? OFFSET ?", [*params, limit, offset])]
         matcher = Matcher(parsed.terms, self._prefix_stems)
-        hits = tuple(_hit(row, matcher.spans(row[6])) for row in self._rows(found))
+        hits = tuple(hit_of_row(row, matcher.spans(row[6])) for row in self._rows(found))
         return SearchResult(parsed.text, min(total, COUNT_LIMIT), hits, notice, total <= COUNT_LIMIT)
 
     def _ranked(
@@ -415,24 +381,8 @@ class SearchIndex:
             f"SELECT {_COLUMNS} FROM sentences s JOIN reports r ON r.rid = s.rid {where} ORDER BY s.rowid"
         )
         total, kept, finished = scan(compiled, ((row, row[6]) for row in rows), limit, offset)
-        hits = tuple(_hit((*row, 0.0), spans) for row, spans in kept)
+        hits = tuple(hit_of_row((*row, 0.0), spans) for row, spans in kept)
         return SearchResult(pattern, total, hits, None if finished else TOO_LONG, finished)
-
-
-def _hit(row: tuple, spans: tuple[tuple[int, int], ...]) -> Hit:  # type: ignore[type-arg]
-    _, sentence_id, paragraph_id, section_id, kind, title, text, report_id, score = row
-    return Hit(
-        report_id=report_id,
-        sentence_id=sentence_id,
-        paragraph_id=paragraph_id,
-        section_id=section_id,
-        section_kind=kind,
-        section_title=title,
-        score=round(float(score), 4),
-        text=text,
-        snippet=snippet(text, spans),
-        spans=spans,
-    )
 
 
 def _quote(text: str) -> str:
