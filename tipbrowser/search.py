@@ -331,6 +331,11 @@ class SearchIndex:
             parsed = literal(query)
         return Matcher(parsed.terms, self._prefix_stems).spans(text)
 
+    def words(self) -> set[str]:
+        """Every word indexed (folded, as written and in its US spelling)."""
+        with self._lock:
+            return set(self._known_words())
+
     def report_ids(self) -> list[str]:
         """The ids of the reports indexed, in the order they were added."""
         with self._lock:

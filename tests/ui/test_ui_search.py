@@ -264,3 +264,25 @@ async def test_the_word_being_typed_matches_as_a_prefix_until_a_space_ends_it() 
         await pilot.press("space")
         await until(pilot, lambda: search.result is not None and search.result.query == "forced traff " and search.settled, "space")
         assert search.result.total == 0 and search.matches == []
+
+
+def test_warming_up_from_the_index_teaches_the_stemmer_every_word_a_highlight_needs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tipbrowser import folding
+    from tipbrowser.parser import parse_text
+    from tipbrowser.search import SearchIndex
+    from tipbrowser.ui.search_controller import warm_stems
+
+    text = "CHAD (Tier 2)\n\nThe Zorblaxian labourers were criminalised; officials prosecuted Ünïcode traffickers.\n"
+    report = parse_text(text)
+    index = SearchIndex.build([report])
+    warm_stems(index)
+    learned: list[list[str]] = []
+    learn = folding._Stemmer._learn
+    monkeypatch.setattr(folding._Stemmer, "_learn", lambda self, missing: (learned.append(missing), learn(self, missing))[1])
+    folding._word_stems.cache_clear()
+    folding._stemmed_words.cache_clear()
+    for _, _, sentence in report.sentences():
+        folding._stemmed_words(sentence.text)
+    assert learned == []

@@ -130,8 +130,12 @@ class LibraryLoader:
         self._call(self._finished, index)
 
     def _call(self, callback: object, *args: object) -> None:
+        """Run `callback` on the UI thread, without waiting for it: loading goes on meanwhile.
+
+        (`call_later` posts a message, which is safe from any thread; callbacks run in order.)
+        """
         if self.app.is_running:
-            self.app.call_from_thread(callback, *args)  # type: ignore[arg-type]
+            self.app.call_later(callback, *args)  # type: ignore[arg-type]
 
     def _arrived(self, reports: list[Report], skipped: list[Skipped], done: int) -> None:
         """On the UI thread: open the reports that arrived and move the bar."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -11,7 +10,7 @@ from rich.style import Style
 from textual.content import Content
 from textual.css.query import QueryType
 
-from tipbrowser.folding import fold, stems, token_texts
+from tipbrowser.folding import stems
 from tipbrowser.model import Report, Sentence, Span
 from tipbrowser.query import as_typed
 from tipbrowser.search import COUNT_LIMIT, SearchIndex, SearchResult
@@ -54,10 +53,9 @@ class _Request:
     report: Report
 
 
-def warm_stems(reports: Iterable[Report]) -> None:
-    """Have the stemmer learn every word of `reports`, a report at a time."""
-    for report in reports:
-        stems(set(token_texts(fold(report.text))))
+def warm_stems(index: SearchIndex) -> None:
+    """Have the stemmer learn every word of `index` (those it knows already cost nothing)."""
+    stems(index.words())
 
 
 def match_spans(report: Report, result: SearchResult) -> list[Match]:
@@ -104,7 +102,6 @@ class SearchController:
         self._pending: _Request | None = None
         self._at: int | None = None
         self._offered: SearchIndex | None = None
-        self._warmed: set[str] = set()
         self._timer: Timer | None = None
         self._later_list: SearchResult | None = None
         self._later_matches: tuple[_Request, list[Match]] | None = None
@@ -189,26 +186,25 @@ class SearchController:
             index.extend(missing)
             self._indexed.update(report.id for report in missing)
         self.index = index
-        cold = [report for report in reports if report.id not in self._warmed]
-        if cold:
-            self._warmed.update(report.id for report in cold)
-            self._call(self._warm_later, cold)
+        if missing or offered is not None:
+            self._call(self._warm_later, index)
         return index
 
-    def _warm_later(self, reports: list[Report]) -> None:
-        """Learn the stems of every word of `reports` in a worker of its own.
+    def _warm_later(self, index: SearchIndex) -> None:
+        """Learn the stems of every word of `index` in a worker of its own.
 
         Highlighting a hit stems each word of its sentence; a word met for the first time
         costs a query of its own, which made the first search for each new word slow
         (tens to hundreds of milliseconds at 5 MB). Learning them all in one batch, after
         the index is built, brings every later query down to a few milliseconds.
         """
-        self.screen.run_worker(lambda: warm_stems(reports), thread=True, group="search-warm", name="search-warm")
+        self.screen.run_worker(lambda: warm_stems(index), thread=True, group="search-warm", name="search-warm")
 
     def _call(self, callback: object, *args: object) -> None:
+        """Run `callback` on the UI thread without waiting for it (callbacks run in order)."""
         app = self.screen.app
         if app.is_running:
-            app.call_from_thread(callback, *args)  # type: ignore[arg-type]
+            app.call_later(callback, *args)  # type: ignore[arg-type]
 
     def _finished(self) -> None:
         self._busy = False
