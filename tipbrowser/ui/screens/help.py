@@ -52,13 +52,18 @@ class HelpScreen(ModalScreen[None]):
                 if title != group:
                     group = title
                     yield Static(Content.styled(title, "bold $accent"), classes="help-group")
-                yield Static(Content.assemble((f"{keys:<22}", "bold"), text), classes="help-row")
+                yield Static(Content.assemble((_column(keys), "bold"), text), classes="help-row")
             yield Static(Content.styled("Search queries (press /)", "bold $accent"), classes="help-group")
             for syntax, meaning in QUERY_HELP:
-                yield Static(Content.assemble((f"{syntax:<22}", "bold"), meaning), classes="help-query")
+                yield Static(Content.assemble((_column(syntax), "bold"), meaning), classes="help-query")
             yield Static(Content(TYPING_HELP), classes="help-query")
             yield Static(Content("Press escape to close."), classes="help-hint")
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
         """Close the help screen."""
         self.dismiss(result)
+
+
+def _column(text: str) -> str:
+    """`text` padded to the first column's width, and always followed by a gap."""
+    return f"{text:<21} " if len(text) < 22 else f"{text}  "
