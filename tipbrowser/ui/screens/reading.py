@@ -7,7 +7,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from tipbrowser.model import Report
 from tipbrowser.ui.actions import bindings
@@ -28,10 +27,22 @@ SIDE_PANEL_MIN_WIDTH = 140
 NARROW_WIDTH = 100
 """Below this many columns the tree narrows, and the side panel takes its place when shown."""
 
+
+class Panes(Horizontal):
+    """The row under the header: tree, text and side panel side by side."""
+
+    BLANK = True
+    """Its panes cover it, so it paints its background without styling each row."""
+
+
 class ReadingScreen(LibraryRoutes, InsightsRoutes, SearchCopyRoutes, Screen[None]):
     """Shows one report and keeps its panes in step (metrics and recommendations route through `InsightsRoutes`)."""
 
     BINDINGS = bindings("screen")
+    BLANK = True
+    """The header and the panes cover the screen: its background is painted without styling each row."""
+    AUTO_FOCUS = ""
+    """None: `on_mount` puts the reader in the text (focusing the tree first restyled it twice)."""
 
     side_panel_wanted: var[bool | None] = var(None, init=False)
     """True or False once the user toggles the side panel; None follows the width."""
@@ -46,18 +57,25 @@ class ReadingScreen(LibraryRoutes, InsightsRoutes, SearchCopyRoutes, Screen[None
 
     def compose(self) -> ComposeResult:
         yield ReportHeader(id="header")
-        with Horizontal(id="panes"):
+        with Panes(id="panes"):
             yield SectionTree(id="tree")
             yield DocumentView(id="document")
             yield SidePanel(id="side")
 
     def on_mount(self) -> None:
-        """Show the report and put the reader in the text; tree and footer follow the first frame."""
+        """Show the report and put the reader in the text; tree and footer follow the first frame.
+
+        The panes are chosen for the terminal's width now, so the first frame already has
+        the panes it keeps (not a side panel that the first resize then hides).
+        """
+        self._update_side_panel()
         self.show_report(self.report, tree_later=True)
         self.document.focus()
         self.call_after_refresh(self._add_footer)
 
     async def _add_footer(self) -> None:
+        from textual.widgets import Footer  # not needed (nor imported) before the first frame
+
         if self.is_attached and not self.query(Footer):
             await self.mount(Footer())
 
@@ -125,8 +143,9 @@ class ReadingScreen(LibraryRoutes, InsightsRoutes, SearchCopyRoutes, Screen[None
     def _update_side_panel(self) -> None:
         """Show the side panel when asked or wide enough; on a narrow screen it replaces the tree."""
         wanted = self.side_panel_wanted
-        narrow = self.size.width < NARROW_WIDTH
-        show = self.size.width >= SIDE_PANEL_MIN_WIDTH if wanted is None else wanted
+        width = self.size.width or self.app.size.width  # the screen has no size before its first layout
+        narrow = width < NARROW_WIDTH
+        show = width >= SIDE_PANEL_MIN_WIDTH if wanted is None else wanted
         self.side_panel.display = show
         self.tree.display = not (show and narrow)
         self.set_class(narrow, "-narrow")
