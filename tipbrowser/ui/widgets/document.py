@@ -18,6 +18,7 @@ from tipbrowser.model import Paragraph, Report, Span
 from tipbrowser.ui.actions import bindings
 from tipbrowser.ui.layout import MAX_MEASURE, BlockKind, Layout, sentence_at
 from tipbrowser.ui.reading_state import ReadingState
+from tipbrowser.ui.widgets.render_pass import OneStylePerRepaint
 
 __all__ = ["DocumentView", "GUTTER", "PARAGRAPH_LAYER", "SENTENCE_LAYER"]
 
@@ -30,7 +31,7 @@ SENTENCE_LAYER = "current-sentence"
 """The highlight layer marking the current sentence."""
 
 
-class DocumentView(ScrollView, can_focus=True):
+class DocumentView(OneStylePerRepaint, ScrollView, can_focus=True):
     """Shows one report as wrapped text; driven by `show_report`, `go_to` and the layers.
 
     Highlight styles are rich styles, style strings, or the name of one of this widget's
@@ -287,13 +288,17 @@ class DocumentView(ScrollView, can_focus=True):
     def _line_text(self, state: ReadingState[str | Style], number: int, start: int, end: int) -> Text:
         block = state.blocks[number]
         style = self.get_component_rich_style
-        body = Text(block.shown[start:end], style=style(f"document--{block.kind.value}"), no_wrap=True, end="")
-        for low, high, layer_style in state.line_styles(number, start, end):
-            body.stylize(self._resolve(layer_style), low, high)
+        marker = state.marker(number, start, end) or " "
         current = block.node_id == state.current_paragraph
-        bar = Text("▌", style=style("document--bar")) if current else Text(" ")
-        marker = Text(state.marker(number, start, end) or " ", style=style("document--marker"))
-        return Text.assemble(marker, bar, " ", body, no_wrap=True, end="")
+        text = Text(f"{marker}{'▌' if current else ' '} {block.shown[start:end]}", no_wrap=True, end="")
+        lead = len(marker) + 2  # the gutter: marker, the current paragraph's bar, a space
+        text.stylize(style("document--marker"), 0, len(marker))
+        if current:
+            text.stylize(style("document--bar"), lead - 2, lead - 1)
+        text.stylize(style(f"document--{block.kind.value}"), lead)
+        for low, high, layer_style in state.line_styles(number, start, end):
+            text.stylize(self._resolve(layer_style), lead + low, lead + high)
+        return text
 
     def _resolve(self, style: str | Style) -> Style:
         if isinstance(style, Style):

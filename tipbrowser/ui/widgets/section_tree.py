@@ -10,6 +10,7 @@ from textual.widgets.tree import TreeNode
 from tipbrowser.model import Report, Section
 from tipbrowser.text import visible
 from tipbrowser.ui.actions import bindings
+from tipbrowser.ui.widgets.render_pass import OneStylePerRepaint
 
 __all__ = ["SectionTree", "first_words"]
 
@@ -32,7 +33,7 @@ def _label(text: str, prefix: str = "", style: str = "") -> Text:
     return label
 
 
-class SectionTree(Tree[str]):
+class SectionTree(OneStylePerRepaint, Tree[str]):
     """The report's outline; each node's data is the node id it stands for."""
 
     BINDINGS = bindings("tree")
