@@ -94,17 +94,16 @@ class Insights:
         """The screen's document view."""
         return self.screen.document
 
-    def _metrics_panel(self) -> MetricsPanel | None:
-        from tipbrowser.ui.widgets.metrics_panel import MetricsPanel
+    # The tabs are found by type name: their modules load with the side panel's tabs, after
+    # the first frame, and a report shown before then need not import them to find none.
 
-        found = self.screen.query(MetricsPanel)
-        return found.first() if found else None
+    def _metrics_panel(self) -> MetricsPanel | None:
+        found = self.screen.query("MetricsPanel")
+        return found.first() if found else None  # type: ignore[return-value]
 
     def _recommendations_panel(self) -> RecommendationsPanel | None:
-        from tipbrowser.ui.widgets.recommendations_panel import RecommendationsPanel
-
-        found = self.screen.query(RecommendationsPanel)
-        return found.first() if found else None
+        found = self.screen.query("RecommendationsPanel")
+        return found.first() if found else None  # type: ignore[return-value]
 
     def fill_metrics(self) -> None:
         """Give the Metrics tab the metrics found so far."""

@@ -44,6 +44,18 @@ class LibraryChanged(Message):
 class LibraryProgress(Horizontal):
     """A one-line progress bar shown while the rest of the library loads."""
 
+    DEFAULT_CSS = """
+    LibraryProgress {
+        height: 1;
+        background: $panel;
+    }
+    #library-progress-label {
+        width: auto;
+        padding: 0 1;
+        color: $text-muted;
+    }
+    """
+
     def __init__(self, total: int, done: int) -> None:
         super().__init__(id="library-progress")
         self._total, self._done = total, done

@@ -60,6 +60,21 @@ class MetricsPanel(Vertical):
     Filled by `show_metrics`; until then it says the figures are being found.
     """
 
+    DEFAULT_CSS = """
+    MetricsPanel {
+        height: 1fr;
+    }
+    .panel-status {
+        color: $text-muted;
+        padding: 0 1;
+        height: auto;
+    }
+    #metrics-list {
+        height: 1fr;
+        border: none;
+    }
+    """
+
     class Ready(Message):
         """The panel is mounted and can be filled. Handler: `on_metrics_panel_ready`."""
 

@@ -73,6 +73,44 @@ class RecommendationsPanel(Vertical):
     `right` and `left` move between the two lists, as arrows inside a widget do.
     """
 
+    DEFAULT_CSS = """
+    RecommendationsPanel {
+        height: 1fr;
+    }
+    .panel-status {
+        color: $text-muted;
+        padding: 0 1;
+        height: auto;
+    }
+    #recs-list {
+        height: 2fr;
+        border: none;
+    }
+    #evidence-title {
+        padding: 0 1;
+        height: auto;
+        background: $panel;
+    }
+    #evidence-list {
+        height: 3fr;
+        border: none;
+    }
+    #evidence-why {
+        height: auto;
+        max-height: 6;
+        padding: 0 1;
+        color: $text-muted;
+        border-top: hkey $panel-lighten-1;
+    }
+    #evidence-why.-empty {
+        display: none;
+    }
+    #recs-supports {
+        height: auto;
+        padding: 0 1;
+    }
+    """
+
     BINDINGS = [
         Binding("right", "focus_evidence", "Evidence", show=False),
         Binding("left", "focus_recommendations", "Recommendations", show=False),

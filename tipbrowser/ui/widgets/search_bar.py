@@ -74,7 +74,49 @@ class SearchBar(Horizontal):
     """A one-line query input: typing posts `Changed`, enter `Submitted`; up/down recall.
 
     The regex switch (`toggle_regex`) is bound on the screen, so the action table lists it.
-    """""
+    """
+
+    DEFAULT_CSS = """
+    SearchBar {
+        height: 1;
+        background: $panel;
+    }
+    #search-prompt {
+        width: 2;
+        padding: 0 0 0 1;
+        color: $accent;
+        text-style: bold;
+    }
+    #search-input {
+        width: 1fr;
+        height: 1;
+        border: none;
+        padding: 0 1;
+        background: $panel;
+    }
+    #search-input:focus {
+        border: none;
+        background: $surface;
+    }
+    /* Fixed widths: a count that changes as the user types must not re-lay the screen out. */
+    #search-status {
+        width: 44;
+        padding: 0 1;
+        color: $text-muted;
+        text-align: right;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    #search-mode {
+        width: 10;
+        padding: 0 1;
+        color: $text-muted;
+    }
+    #search-mode.-regex {
+        color: $warning;
+        text-style: bold;
+    }
+    """
 
     BINDINGS = [
         Binding("up", "older", "Earlier query", show=False),

@@ -23,6 +23,18 @@ HIT_STYLE = "bold $warning"
 class SearchResults(Vertical):
     """Shows one `SearchResult`; enter (or a click) on a hit posts `Picked`."""
 
+    DEFAULT_CSS = """
+    #search-count {
+        height: 2;
+        padding: 0 1;
+        color: $text-muted;
+    }
+    #search-hits {
+        height: 1fr;
+        border: none;
+    }
+    """
+
     class Picked(Message):
         """The user picked a hit. Handler: `on_search_results_picked`."""
 
