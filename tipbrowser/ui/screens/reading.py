@@ -56,7 +56,7 @@ class ReadingScreen(LibraryRoutes, InsightsRoutes, SearchCopyRoutes, Screen[None
         self._section_in_view: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield ReportHeader(id="header")
+        yield ReportHeader(self.report, id="header")
         with Panes(id="panes"):
             yield SectionTree(id="tree")
             yield DocumentView(id="document")
