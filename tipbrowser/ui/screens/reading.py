@@ -42,7 +42,7 @@ class ReadingScreen(LibraryRoutes, InsightsRoutes, SearchCopyRoutes, Screen[None
     BLANK = True
     """The header and the panes cover the screen: its background is painted without styling each row."""
     AUTO_FOCUS = ""
-    """None: `on_mount` puts the reader in the text (focusing the tree first restyled it twice)."""
+    """None: the reader starts (and resumes) in the text; focusing the tree first restyled it twice."""
 
     side_panel_wanted: var[bool | None] = var(None, init=False)
     """True or False once the user toggles the side panel; None follows the width."""
@@ -72,6 +72,11 @@ class ReadingScreen(LibraryRoutes, InsightsRoutes, SearchCopyRoutes, Screen[None
         self.show_report(self.report, tree_later=True)
         self.document.focus()
         self.call_after_refresh(self._add_footer)
+
+    def on_screen_resume(self) -> None:
+        """Back on this screen with nothing focused: read on in the text."""
+        if self.focused is None:
+            self.document.focus()
 
     async def _add_footer(self) -> None:
         from textual.widgets import Footer  # not needed (nor imported) before the first frame
