@@ -9,7 +9,6 @@ from pathlib import Path
 
 from tipbrowser.bundled import bundled_path
 from tipbrowser.model import Report
-from tipbrowser.parser import parse_path
 from tipbrowser.reader import DEFAULT_MAX_BYTES
 from tipbrowser.text import visible
 
@@ -23,6 +22,8 @@ def max_bytes(args: argparse.Namespace) -> int:
 
 def load_one(path: str | None, args: argparse.Namespace) -> Report:
     """Parse the report at `path`, or the bundled report when no path is given."""
+    from tipbrowser.parser import parse_path  # imported here: the app, opened from the cache, never parses
+
     return parse_path(Path(path) if path else bundled_path(), max_bytes=max_bytes(args))
 
 
