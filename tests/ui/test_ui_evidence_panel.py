@@ -160,3 +160,19 @@ async def test_e_on_a_recommendation_walks_that_recommendations_evidence() -> No
         await pilot.press("r")
         await pilot.pause()
         assert walk.link.recommendation_id == "norway-2025/recommendations/r6"
+
+
+async def test_a_highlight_left_over_from_the_last_reports_list_is_ignored() -> None:
+    from textual.widgets.option_list import Option
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        panel = await _ready(pilot, app)
+        shown = panel.selected_recommendation_id
+        recs = panel.query_one("#recs-list", OptionList)
+        stale = Option("an older report's recommendation", id="other-2019/recommendations/r3")
+        panel.on_option_list_option_highlighted(OptionList.OptionHighlighted(recs, stale, 0))
+        panel.on_option_list_option_selected(OptionList.OptionSelected(recs, stale, 0))
+        await pilot.pause()
+        assert panel.selected_recommendation_id == shown
+        assert "Evidence for" in _text(panel, "#evidence-title")

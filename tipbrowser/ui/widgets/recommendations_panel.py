@@ -239,7 +239,9 @@ class RecommendationsPanel(Vertical):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Show the evidence of the recommendation under the cursor, or why a piece was linked."""
         event.stop()
-        if event.option_list.id == "recs-list" and event.option.id:
+        # An event from the list as it was before another report replaced it names an id
+        # this panel no longer holds: it is stale, and ignored.
+        if event.option_list.id == "recs-list" and event.option.id in self._links:
             if self._shown != event.option.id:
                 self._show_evidence(event.option.id)
                 self.post_message(self.Selected(event.option.id))
@@ -249,10 +251,13 @@ class RecommendationsPanel(Vertical):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Ask to read the chosen recommendation or piece of evidence."""
         event.stop()
-        if event.option_list.id == "recs-list" and event.option.id:
+        if event.option_list.id == "recs-list" and event.option.id in self._links:
             self.post_message(self.Picked(event.option.id))
-        elif event.option_list.id == "evidence-list" and self._shown is not None:
-            evidence = self._links[self._shown].evidence[event.option_index]
+        elif event.option_list.id == "evidence-list" and self._shown in self._links:
+            link = self._links[self._shown]
+            if event.option_index >= len(link.evidence):
+                return
+            evidence = link.evidence[event.option_index]
             self.post_message(self.EvidencePicked(self._shown, event.option_index, evidence.sentence_id))
 
     # ----------------------------------------------------------------- internals
