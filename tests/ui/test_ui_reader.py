@@ -237,3 +237,21 @@ async def test_each_tier_badge_has_its_own_colour(synthetic) -> None:
             assert (report.tier.value if report.tier else "tier not stated") in label
             colours.append(badge.styles.background)
     assert len(set(colours)) == len(reports)
+
+
+async def test_the_first_frame_wraps_the_text_at_the_width_the_reader_gets(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    widths: list[int] = []
+    relayout = DocumentView._relayout
+
+    def recording(self: DocumentView, keep_position: bool) -> None:
+        widths.append(self.scrollable_content_region.width or self._first_width())
+        relayout(self, keep_position)
+
+    monkeypatch.setattr(DocumentView, "_relayout", recording)
+    for size in [(80, 24), (120, 40), (139, 40), (160, 48), (200, 50)]:
+        widths.clear()
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            final = app.reading.query_one(DocumentView).scrollable_content_region.width
+            assert widths and set(widths) == {final}, (size, widths, final)

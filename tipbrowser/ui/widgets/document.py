@@ -8,6 +8,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.css.scalar import Unit
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -382,9 +383,14 @@ class DocumentView(OneStylePerRepaint, ScrollView, can_focus=True):
         self.refresh()
 
     def _first_width(self) -> int:
-        """Before the first layout, the terminal's width: the text is wrapped in time for the
-        first frame (the measure is capped, so on most terminals the real width wraps alike)."""
-        return max(self.app.size.width - 2, 0)
+        """Before the first layout, the width this view will get, worked out from the terminal's
+        width and the fixed widths of the panes beside it: the first frame is wrapped right."""
+        width = self.app.size.width - self.styles.gutter.width - self.styles.scrollbar_size_vertical
+        for sibling in self.parent.children if self.parent is not None else ():
+            scalar = sibling.styles.width
+            if sibling is not self and sibling.display and scalar is not None and scalar.unit is Unit.CELLS:
+                width -= int(scalar.value) + sibling.styles.margin.width
+        return max(width, 0)
 
     def _scroll_by(self, rows: int) -> None:
         self.scroll_relative(y=rows, animate=False, immediate=True)
