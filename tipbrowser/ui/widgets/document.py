@@ -11,7 +11,6 @@ from textual import events
 from textual.css.scalar import Unit
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
@@ -19,6 +18,7 @@ from tipbrowser.model import Paragraph, Report, Span
 from tipbrowser.ui.actions import bindings
 from tipbrowser.ui.layout import MAX_MEASURE, BlockKind, Layout, sentence_at
 from tipbrowser.ui.reading_state import ReadingState
+from tipbrowser.ui.widgets.paging import PagingView
 from tipbrowser.ui.widgets.render_pass import OneStylePerRepaint
 
 __all__ = ["DocumentView", "GUTTER", "PARAGRAPH_LAYER", "SENTENCE_LAYER"]
@@ -32,7 +32,7 @@ SENTENCE_LAYER = "current-sentence"
 """The highlight layer marking the current sentence."""
 
 
-class DocumentView(OneStylePerRepaint, ScrollView, can_focus=True):
+class DocumentView(OneStylePerRepaint, PagingView, can_focus=True):
     """Shows one report as wrapped text; driven by `show_report`, `go_to` and the layers.
 
     Highlight styles are rich styles, style strings, or the name of one of this widget's
@@ -197,30 +197,6 @@ class DocumentView(OneStylePerRepaint, ScrollView, can_focus=True):
         return self.state.step_section(self._layout, round(self.scroll_y), step)
 
     # ----------------------------------------------------------------- actions
-
-    def action_scroll_down(self) -> None:
-        """Scroll down one line."""
-        self._scroll_by(1)
-
-    def action_scroll_up(self) -> None:
-        """Scroll up one line."""
-        self._scroll_by(-1)
-
-    def action_page_down(self) -> None:
-        """Scroll down one page."""
-        self._scroll_by(max(self._page() - 1, 1))
-
-    def action_page_up(self) -> None:
-        """Scroll up one page."""
-        self._scroll_by(-max(self._page() - 1, 1))
-
-    def action_half_page_down(self) -> None:
-        """Scroll down half a page."""
-        self._scroll_by(max(self._page() // 2, 1))
-
-    def action_half_page_up(self) -> None:
-        """Scroll up half a page."""
-        self._scroll_by(-max(self._page() // 2, 1))
 
     def action_top(self) -> None:
         """Jump to the top of the report."""
@@ -392,9 +368,6 @@ class DocumentView(OneStylePerRepaint, ScrollView, can_focus=True):
                 width -= int(scalar.value) + sibling.styles.margin.width
         return max(width, 0)
 
-    def _scroll_by(self, rows: int) -> None:
-        self.scroll_relative(y=rows, animate=False, immediate=True)
-
     def _scroll_and_report(self, row: float, origin: str | None, target: str) -> None:
         self.scroll_to(y=row, animate=False, immediate=True)
         self._after_scroll()
@@ -426,6 +399,3 @@ class DocumentView(OneStylePerRepaint, ScrollView, can_focus=True):
         first = round(self.scroll_y)
         if top is not None and (top < first or top + len(self._layout.lines(number)) > first + self._page()):
             self.scroll_to(y=top, animate=False, immediate=True)
-
-    def _page(self) -> int:
-        return max(self.scrollable_content_region.height, 1)
