@@ -367,25 +367,3 @@ def _one_report(sentence: str) -> Report:
         f"2020 Trafficking in Persons Report: Testland\n\nTESTLAND (Tier 1)\n\n{sentence}\n",
         source="testland-2020.txt",
     )
-
-
-def test_search_now_answers_like_search_when_the_index_is_free(index: SearchIndex) -> None:
-    now = index.search_now("victims", limit=5)
-    assert now is not None and now == index.search("victims", limit=5)
-
-
-def test_search_now_never_waits_for_another_thread(index: SearchIndex) -> None:
-    answers: list[SearchResult | None] = []
-    with index._lock:  # another thread is using the index
-        worker = threading.Thread(target=lambda: answers.append(index.search_now("victims")))
-        worker.start()
-        worker.join(timeout=5)
-    assert answers == [None]
-    assert index.search_now("victims") is not None  # and it is free again
-
-
-def test_search_now_gives_up_past_its_deadline() -> None:
-    text = "CHAD (Tier 2)\n\n" + "\n\n".join(f"Victims {n} were helped by shelter {n} staff." for n in range(4000)) + "\n"
-    index = SearchIndex.build([parse_text(text)])
-    assert index.search_now("victims shel*", seconds=0.0) is None
-    assert index.search("victims shel*").total > 0  # the index is left usable

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-import time
 from collections.abc import Collection, Iterable, Sequence
 
 from tipbrowser.folding import TOKENIZER, Matcher, fold, fold_texts, stems, token_texts
@@ -160,24 +159,6 @@ class SearchIndex:
             filters = self._filters(parsed, rids)
             notice = notice or filters.notice
             return self._run(parsed, filters, limit, offset, ranked, notice)
-
-    def search_now(self, query: str, *, limit: int = 20, seconds: float = 0.01) -> SearchResult | None:
-        """`search(query)` if it can be answered within `seconds` without waiting for another thread.
-
-        None when another thread is using the index or the query takes longer: then ask
-        `search` in a thread. (A UI can show a quick answer in the frame of the key typed.)
-        """
-        if not self._lock.acquire(blocking=False):
-            return None
-        deadline = time.perf_counter() + seconds
-        try:
-            self._db.set_progress_handler(lambda: time.perf_counter() > deadline, 2000)
-            return self.search(query, limit=limit)
-        except sqlite3.OperationalError:  # interrupted by the handler: past the deadline
-            return None
-        finally:
-            self._db.set_progress_handler(None, 0)
-            self._lock.release()
 
     def _run(
         self, parsed: Query, filters: FilterSet, limit: int, offset: int, ranked: bool, notice: str | None

@@ -32,8 +32,6 @@ CURRENT_MATCH_LAYER = "search-current"
 """The document's highlight layer for the match `n`/`N` went to."""
 LIST_LIMIT = 50
 """The most hits the Search tab lists (the count says how many there are)."""
-NOW_SECONDS = 0.008
-"""A query the index answers within this on the UI thread shows its count with the key that typed it."""
 SETTLE_SECONDS = 0.1
 """While keys keep coming, the count follows each one; the list and highlights wait this long for a pause."""
 
@@ -53,8 +51,6 @@ class _Request:
     query: str
     regex: bool
     report: Report
-    listed: bool = False
-    """Whether the list and count were shown already (only the report's matches are left)."""
 
 
 def warm_stems(index: SearchIndex) -> None:
@@ -124,28 +120,7 @@ class SearchController:
         if not query.strip():
             self._forget()
             return
-        request = _Request(self.generation, query, regex, self.screen.report)
-        if self._answer_now(request):
-            request = replace(request, listed=True)
-        self._submit(request)
-
-    def _answer_now(self, request: _Request) -> bool:
-        """Show the count at once when the index answers within `NOW_SECONDS` on this thread.
-
-        The count then reaches the screen in the same frame as the key that changed the
-        query, a frame earlier than through a worker. A slow query, a regular expression,
-        an index in use or still being built all go to the worker as before.
-        """
-        index = self.index
-        if request.regex or self._busy or index is None or self._offered is not None:
-            return False
-        if len(self._indexed) != len(self.screen.app.reports):  # type: ignore[attr-defined]
-            return False
-        result = index.search_now(as_typed(request.query), limit=LIST_LIMIT, seconds=NOW_SECONDS)
-        if result is None:
-            return False
-        self._show_result(request, replace(result, query=request.query))
-        return True
+        self._submit(_Request(self.generation, query, regex, self.screen.report))
 
     def _forget(self) -> None:
         """No query: no list, no highlights, no filter."""
@@ -183,9 +158,8 @@ class SearchController:
         index = self._ensure_index()
         if request.query.strip() and request.generation == self.generation:
             query = request.query if request.regex else as_typed(request.query)
-            if not request.listed:
-                result = replace(index.search(query, limit=LIST_LIMIT, regex=request.regex), query=request.query)
-                self._call(self._show_result, request, result)
+            result = replace(index.search(query, limit=LIST_LIMIT, regex=request.regex), query=request.query)
+            self._call(self._show_result, request, result)
             if request.generation == self.generation:
                 own = index.search(
                     query, limit=COUNT_LIMIT, regex=request.regex, ranked=False, report_ids=[request.report.id]
