@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tipbrowser.bundled import bundled_path
 from tipbrowser.model import Report
 from tipbrowser.reader import DEFAULT_MAX_BYTES
 from tipbrowser.text import visible
 
+if TYPE_CHECKING:
+    import argparse
+
 __all__ = ["load_one", "load_many", "max_bytes", "open_cache", "print_text"]
 
 
-def max_bytes(args: argparse.Namespace) -> int:
+def max_bytes(args: object) -> int:
     """The size cap the user asked for, or the default."""
     return getattr(args, "max_size", None) or DEFAULT_MAX_BYTES
 

@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from tipbrowser.cli.common import max_bytes
 
-__all__ = ["run_tui"]
+if TYPE_CHECKING:
+    import argparse
+
+__all__ = ["run_tui", "TuiArgs"]
 
 
-def run_tui(args: argparse.Namespace) -> int:
+@dataclass(frozen=True, slots=True)
+class TuiArgs:
+    """The app's options when the command line holds only paths (what the parser would give)."""
+
+    paths: list[str] = field(default_factory=list)
+    debug: bool = False
+    no_cache: bool = False
+    max_size: int | None = None
+
+
+def run_tui(args: argparse.Namespace | TuiArgs) -> int:
     """Open the app on the given paths (or the bundled report) and return its exit status.
 
     Bad paths raise `TipBrowserError` from `make_app`, before the terminal is touched;
