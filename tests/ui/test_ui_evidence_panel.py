@@ -176,3 +176,14 @@ async def test_a_highlight_left_over_from_the_last_reports_list_is_ignored() -> 
         await pilot.pause()
         assert panel.selected_recommendation_id == shown
         assert "Evidence for" in _text(panel, "#evidence-title")
+
+
+async def test_figures_and_links_arriving_as_the_screen_closes_are_dropped_quietly() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(pilot, app)
+        insights = app.reading.insights
+        await app.reading.document.remove()  # as when the app closes while the worker runs
+        await insights._compute(insights.report)  # must not raise NoMatches
+        await pilot.pause()
+        assert not app._exit and app.return_code is None

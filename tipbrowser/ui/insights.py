@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from rich.style import Style
 from textual.content import Content
+from textual.css.query import NoMatches
 
 from tipbrowser.model import Report, Span
 from tipbrowser.ui.widgets.document import DocumentView
@@ -78,14 +79,19 @@ class Insights:
             self.metrics = metrics
             self.fill_metrics()
             links = await asyncio.to_thread(_links_of, report)
+        except NoMatches:  # the app is closing and the screen's widgets are gone
+            return
         except Exception as error:  # a figure or a link must never take the reader down
             self.screen.notify(Content(f"Could not analyse this report: {type(error).__name__}"), severity="error")  # type: ignore[arg-type]
             return
         if report is not self.report:
             return
         self.walk = EvidenceWalk(report, links)
-        self.document.set_markers(self.walk.markers())
-        self.fill_recommendations()
+        try:
+            self.document.set_markers(self.walk.markers())
+            self.fill_recommendations()
+        except NoMatches:  # the app is closing and the screen's widgets are gone
+            return
 
     # ----------------------------------------------------------------- panes
 
