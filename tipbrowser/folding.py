@@ -173,13 +173,7 @@ def fold(text: str) -> str:
     "criminalise" → "criminalize") all fold to one form, so NFC and NFD text match.
     """
     folded = fold_chars(text)
-    pattern = _token_pattern(folded)
-    return _respelled(folded, set(pattern.findall(folded)), pattern)
-
-
-def _respelled(folded: str, found: set[str], pattern: re.Pattern[str]) -> str:
-    """`folded` (whose tokens are `found`) with each token in its US spelling."""
-    return _replaced(folded, _changes(found), pattern)
+    return _replaced(folded, _changes(_token_set(folded)))
 
 
 def _changes(found: Iterable[str]) -> dict[str, str]:
@@ -187,11 +181,11 @@ def _changes(found: Iterable[str]) -> dict[str, str]:
     return {token: us for token in found if (us := _respell(token)) != token}
 
 
-def _replaced(folded: str, changes: dict[str, str], pattern: re.Pattern[str]) -> str:
+def _replaced(folded: str, changes: dict[str, str]) -> str:
     """`folded` with each whole token in `changes` replaced (one pass, matching only those)."""
     if not changes:
         return folded
-    edge = _TOKEN_CHARS[pattern.pattern]
+    edge = _TOKEN_CHARS[_token_pattern(folded).pattern]
     alternatives = "|".join(map(re.escape, sorted(changes, key=len, reverse=True)))
     return re.sub(f"(?<!{edge})(?:{alternatives})(?!{edge})", lambda match: changes[match.group()], folded)
 
@@ -205,7 +199,7 @@ def fold_texts(texts: Sequence[str]) -> tuple[list[str], set[str]]:
     written = fold_chars(joined)
     found = _token_set(written)
     changes = _changes(found)
-    parts = _replaced(written, changes, _token_pattern(written) if changes else _ASCII_TOKEN).split("\x00")
+    parts = _replaced(written, changes).split("\x00")
     if len(parts) != len(texts):  # a text held NUL itself
         parts = [fold(text) for text in texts]
     return parts, found.union(changes.values())
