@@ -99,7 +99,7 @@ class LibraryLoader:
             self._summarise()
             return
         reading = self.app.reading
-        if not reading.is_mounted or reading._closing or not self.app.is_running:
+        if not reading.is_mounted or not self.app.is_running:
             return  # the user quit before the first frame: nothing to load for
         reading.mount(LibraryProgress(self.opening.total, self.opening.done), after="#panes")
         self.app.run_worker(self._work, thread=True, group="library", name="library", exit_on_error=False)
