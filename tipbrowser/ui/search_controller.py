@@ -33,7 +33,11 @@ CURRENT_MATCH_LAYER = "search-current"
 LIST_LIMIT = 50
 """The most hits the Search tab lists (the count says how many there are)."""
 SETTLE_SECONDS = 0.1
-"""While keys keep coming, the count follows each one; the list and highlights wait this long for a pause."""
+"""While keys keep coming, the count follows each one; the list and highlights wait this long for a pause.
+
+The matches in the report on view are looked up only then, so that while the user types
+the worker does one query per key and leaves the UI thread free to show the count.
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +55,8 @@ class _Request:
     query: str
     regex: bool
     report: Report
+    matches: bool = False
+    """Look up the matches in `report` (for the highlights) rather than the hits to list."""
 
 
 def warm_stems(index: SearchIndex) -> None:
@@ -103,8 +109,7 @@ class SearchController:
         self._at: int | None = None
         self._offered: SearchIndex | None = None
         self._timer: Timer | None = None
-        self._later_list: SearchResult | None = None
-        self._later_matches: tuple[_Request, list[Match]] | None = None
+        self._later: tuple[_Request, SearchResult] | None = None
         self._found: dict[type[Widget], Widget] = {}
 
     # ----------------------------------------------------------------- running queries
@@ -126,7 +131,7 @@ class SearchController:
         """No query: no list, no highlights, no filter."""
         if self._timer is not None:
             self._timer.stop()
-        self._timer, self._later_list, self._later_matches = None, None, None
+        self._timer, self._later = None, None
         self.result, self.matches, self.matches_report, self._at = None, [], None, None
         document = self.screen.document
         document.clear_highlights(MATCH_LAYER)
@@ -139,7 +144,7 @@ class SearchController:
             results.show(None)
         bar = self._bar()
         if bar is not None:
-            bar.status = ""
+            bar.show_status("")
 
     def refresh(self) -> None:
         """Search again for the query in force (another report is on view, say)."""
@@ -148,7 +153,8 @@ class SearchController:
 
     def _submit(self, request: _Request) -> None:
         if self._busy:
-            self._pending = request
+            if self._pending is None or request.generation >= self._pending.generation:
+                self._pending = request
             return
         self._busy = True
         self.screen.run_worker(lambda: self._work(request), thread=True, group="search", name="search")
@@ -158,13 +164,14 @@ class SearchController:
         index = self._ensure_index()
         if request.query.strip() and request.generation == self.generation:
             query = request.query if request.regex else as_typed(request.query)
-            result = replace(index.search(query, limit=LIST_LIMIT, regex=request.regex), query=request.query)
-            self._call(self._show_result, request, result)
-            if request.generation == self.generation:
+            if request.matches:
                 own = index.search(
                     query, limit=COUNT_LIMIT, regex=request.regex, ranked=False, report_ids=[request.report.id]
                 )
-                self._call(self._show_matches, request, match_spans(request.report, own), own.notice)
+                self._call(self._show_matches, request, match_spans(request.report, own))
+            else:
+                result = replace(index.search(query, limit=LIST_LIMIT, regex=request.regex), query=request.query)
+                self._call(self._show_result, request, result)
         self._call(self._finished)
 
     def adopt_index(self, index: SearchIndex) -> None:
@@ -215,38 +222,34 @@ class SearchController:
     # ----------------------------------------------------------------- showing results
 
     def _show_result(self, request: _Request, result: SearchResult) -> None:
-        """The count at once; the list once typing pauses."""
+        """The count at once; the list and the highlights once typing pauses."""
         if request.generation != self.generation:
             return
         self.result = result
         bar = self._bar()
         if bar is not None:
-            bar.status = status_line(result)
-        self._later_list = result
-        self._settle()
-
-    def _show_matches(self, request: _Request, matches: list[Match], notice: str | None) -> None:
-        """The highlights once typing pauses."""
-        if request.generation == self.generation:
-            self._later_matches = (request, matches)
-            self._settle()
-
-    def _settle(self) -> None:
-        """Draw the list and the highlights `SETTLE_SECONDS` after the last result came."""
+            bar.show_status(status_line(result))
+        self._later = (request, result)
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.screen.set_timer(SETTLE_SECONDS, self._draw, name="search-settle")
 
     def _draw(self) -> None:
+        """Typing paused: list the hits, and look up the matches to highlight."""
         self._timer = None
-        result, self._later_list = self._later_list, None
-        later, self._later_matches = self._later_matches, None
-        if result is not None and result is self.result:
+        later, self._later = self._later, None
+        if later is None or later[0].generation != self.generation:
+            return
+        request, result = later
+        if result is self.result:
             results = self._results()
             if results is not None:
                 results.show(result, self._titles())
-        if later is not None and later[0].generation == self.generation:
-            self._draw_matches(*later)
+        self._submit(replace(request, matches=True))
+
+    def _show_matches(self, request: _Request, matches: list[Match]) -> None:
+        if request.generation == self.generation:
+            self._draw_matches(request, matches)
 
     def _draw_matches(self, request: _Request, matches: list[Match]) -> None:
         document = self.screen.document

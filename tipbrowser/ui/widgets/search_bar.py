@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import ExitStack
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -11,7 +13,10 @@ from textual.geometry import Size
 from textual.reactive import Reactive, reactive
 from textual.widgets import Input, Static
 
-__all__ = ["SearchBar", "QueryHistory"]
+__all__ = ["SearchBar", "QueryHistory", "ANSWER_WAIT"]
+
+ANSWER_WAIT = 0.03
+"""How long the echo of a key may wait for the count of what it typed, so both show in one frame."""
 
 
 class QueryHistory:
@@ -68,6 +73,11 @@ class QueryInput(Input):
     """
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=True)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Hold the echo back for the count (this runs before the input asks for a repaint)."""
+        if isinstance(self.parent, SearchBar):
+            self.parent.hold_frame()
 
 
 class SearchBar(Horizontal):
@@ -153,6 +163,7 @@ class SearchBar(Horizontal):
         super().__init__(id=id)
         self.history = QueryHistory()
         """Earlier queries."""
+        self._hold: ExitStack | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Content("/"), id="search-prompt")
@@ -211,6 +222,35 @@ class SearchBar(Horizontal):
             mode = self.query_one("#search-mode", Static)
             mode.update(Content(_mode_label(self.regex)), layout=False)
             mode.set_class(self.regex, "-regex")
+
+    def show_status(self, status: str) -> None:
+        """Say what the search for the query typed found, and let the screen show both."""
+        self.status = status
+        self.release_frame()
+
+    def hold_frame(self) -> None:
+        """Keep the screen from painting until `show_status`, for at most `ANSWER_WAIT` seconds.
+
+        A key's echo and the count of what it typed then reach the screen in one frame: the
+        count need not wait for the next frame after the echo's, and the echo never shows
+        beside the count of the query before it.
+        """
+        if self._hold is None:
+            self._hold = ExitStack()
+            self._hold.enter_context(self.app.batch_update())
+            timer = self.app.set_timer(ANSWER_WAIT, self.release_frame, name="search-echo")  # outlives the bar
+            self._hold.callback(timer.stop)
+
+    def release_frame(self) -> None:
+        """Let the screen paint again (nothing if it is not held)."""
+        hold, self._hold = self._hold, None
+        if hold is not None:
+            hold.close()
+            self.app.screen.check_idle()  # paint what changed while held, without waiting a frame
+
+    def on_unmount(self) -> None:
+        """Never leave the screen held."""
+        self.release_frame()
 
     def watch_status(self, status: str) -> None:
         """Show what the last search found."""
