@@ -9,10 +9,9 @@ import pickle
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from contextlib import closing, contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from tipbrowser import __version__
 from tipbrowser.errors import BinaryFileError, NotFoundError, TipBrowserError
@@ -43,8 +42,7 @@ _KEPT_INDEXES = 4
 _SCHEMA = 3
 
 
-@dataclass(frozen=True, slots=True)
-class Skipped:
+class Skipped(NamedTuple):
     """A file that was not opened, and why, in one line."""
 
     path: Path
@@ -54,8 +52,7 @@ class Skipped:
         return f"{visible(str(self.path))}: {self.reason}"
 
 
-@dataclass(frozen=True, slots=True)
-class Loaded:
+class Loaded(NamedTuple):
     """What a load produced: reports in order, and the files skipped."""
 
     reports: tuple[Report, ...]

@@ -6,8 +6,8 @@ import codecs
 import os
 import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from tipbrowser.errors import (
     BinaryFileError,
@@ -30,8 +30,7 @@ _DECODED_NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
 _BLANK_LINE = re.compile(r"^[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+$", re.MULTILINE)
 
 
-@dataclass(frozen=True, slots=True)
-class Decoded:
+class Decoded(NamedTuple):
     """A file's text after decoding and normalisation, and how it was decoded."""
 
     text: str

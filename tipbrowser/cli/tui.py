@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from tipbrowser.cli.common import max_bytes
 
@@ -14,11 +14,10 @@ if TYPE_CHECKING:
 __all__ = ["run_tui", "TuiArgs"]
 
 
-@dataclass(frozen=True, slots=True)
-class TuiArgs:
+class TuiArgs(NamedTuple):
     """The app's options when the command line holds only paths (what the parser would give)."""
 
-    paths: list[str] = field(default_factory=list)
+    paths: Sequence[str] = ()
     debug: bool = False
     no_cache: bool = False
     max_size: int | None = None

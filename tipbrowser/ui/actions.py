@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from textual.binding import Binding
 
@@ -14,8 +13,7 @@ Scope = Literal["app", "screen", "reader", "tree"]
 """Where an action is bound: the app, the reading screen, the document view, the tree."""
 
 
-@dataclass(frozen=True, slots=True)
-class Action:
+class Action(NamedTuple):
     """One user action.
 
     `keys` are written as a user types them (``]``, ``G``, ``space``, ``alt+right``); the

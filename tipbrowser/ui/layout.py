@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
+from typing import NamedTuple
 
 from rich.cells import get_character_cell_size
 
@@ -40,8 +40,7 @@ class BlockKind(str, Enum):
     PARAGRAPH = "paragraph"
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """One thing the document shows: the title, a section heading or a paragraph.
 
     `shown` is the text with control characters made visible; `offsets`, when the two

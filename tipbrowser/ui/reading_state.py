@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator, Mapping
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from tipbrowser.model import Paragraph, Report, Sentence, Span
 from tipbrowser.ui.layout import (
@@ -22,8 +21,7 @@ __all__ = ["ReadingState", "HighlightLayer"]
 StyleT = TypeVar("StyleT")
 
 
-@dataclass(frozen=True, slots=True)
-class HighlightLayer(Generic[StyleT]):
+class HighlightLayer(NamedTuple, Generic[StyleT]):
     """Spans of report text drawn in one style, grouped by block index."""
 
     style: StyleT
