@@ -255,3 +255,24 @@ async def test_the_first_frame_wraps_the_text_at_the_width_the_reader_gets(monke
             await pilot.pause()
             final = app.reading.query_one(DocumentView).scrollable_content_region.width
             assert widths and set(widths) == {final}, (size, widths, final)
+
+
+async def test_the_first_frame_shows_the_text_beside_a_blank_tree_pane_and_the_tree_follows() -> None:
+    app = make_app()
+    frames: list[str] = []
+    display = app._display
+
+    def noting(screen, renderable) -> None:  # type: ignore[no-untyped-def]
+        if renderable is not None and hasattr(renderable, "render_segments"):
+            frames.append(renderable.render_segments(app.console))
+        display(screen, renderable)
+
+    app._display = noting  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        first = next(frame for frame in frames if "The Government of Norway does not" in frame)
+        assert "Widget" not in first and "tree-slot" not in first and "(no report)" not in first
+        await pilot.pause()
+        tree = app.reading.tree
+        assert tree.report is app.report and tree.region.width == 30
+        assert not app.reading.query("#tree-slot")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.reactive import var
 from textual.screen import Screen
+from textual.widget import Widget
 
 from tipbrowser.model import Report
 from tipbrowser.ui.actions import bindings
@@ -16,8 +19,10 @@ from tipbrowser.ui.screens.library_routes import LibraryRoutes
 from tipbrowser.ui.screens.search_copy_routes import SearchCopyRoutes
 from tipbrowser.ui.widgets.document import DocumentView
 from tipbrowser.ui.widgets.header import ReportHeader
-from tipbrowser.ui.widgets.section_tree import SectionTree
 from tipbrowser.ui.widgets.side_panel import SidePanel
+
+if TYPE_CHECKING:
+    from tipbrowser.ui.widgets.section_tree import SectionTree
 
 __all__ = ["ReadingScreen", "SIDE_PANEL_MIN_WIDTH", "NARROW_WIDTH"]
 
@@ -33,6 +38,13 @@ class Panes(Horizontal):
 
     BLANK = True
     """Its panes cover it, so it paints its background without styling each row."""
+
+
+class TreeSlot(Widget):
+    """The tree's place in the first frame, blank: the tree is built just after it."""
+
+    def render(self) -> str:
+        return ""
 
 
 class ReadingScreen(LibraryRoutes, InsightsRoutes, SearchCopyRoutes, Screen[None]):
@@ -58,7 +70,7 @@ class ReadingScreen(LibraryRoutes, InsightsRoutes, SearchCopyRoutes, Screen[None
     def compose(self) -> ComposeResult:
         yield ReportHeader(self.report, id="header")
         with Panes(id="panes"):
-            yield SectionTree(id="tree")
+            yield TreeSlot(id="tree-slot", classes="tree-pane")
             yield DocumentView(id="document")
             yield SidePanel(id="side")
 
@@ -91,8 +103,18 @@ class ReadingScreen(LibraryRoutes, InsightsRoutes, SearchCopyRoutes, Screen[None
 
     @property
     def tree(self) -> SectionTree:
-        """The section tree."""
-        return self.query_one(SectionTree)
+        """The section tree (built in place of its slot when first asked for)."""
+        from tipbrowser.ui.widgets.section_tree import SectionTree
+
+        found = self.query(SectionTree)
+        if found:
+            return found.first()
+        slot = self.query_one("#tree-slot")
+        tree = SectionTree(id="tree", classes="tree-pane")
+        tree.display, slot.display = slot.display, False
+        self.query_one(Panes).mount(tree, before=slot)
+        slot.remove()
+        return tree
 
     @property
     def side_panel(self) -> SidePanel:
@@ -117,6 +139,8 @@ class ReadingScreen(LibraryRoutes, InsightsRoutes, SearchCopyRoutes, Screen[None
     def _fill_tree(self, report: Report) -> None:
         if report is self.report and self.is_attached:
             self.tree.show_report(report)
+            if self._section_in_view is not None:
+                self.tree.follow(self._section_in_view)
 
     def go_to(self, node_id: str) -> bool:
         """Jump to node `node_id` (recorded in the history)."""
@@ -131,7 +155,8 @@ class ReadingScreen(LibraryRoutes, InsightsRoutes, SearchCopyRoutes, Screen[None
     def on_document_view_section_in_view(self, message: DocumentView.SectionInView) -> None:
         """Keep the tree's cursor on the section being read."""
         self._section_in_view = message.section_id
-        self.tree.follow(message.section_id)
+        if self.query("#tree"):  # else the tree follows once it is filled
+            self.tree.follow(message.section_id)
 
     def on_document_view_jumped(self, message: DocumentView.Jumped) -> None:
         """Remember where a jump started."""
@@ -152,7 +177,7 @@ class ReadingScreen(LibraryRoutes, InsightsRoutes, SearchCopyRoutes, Screen[None
         narrow = width < NARROW_WIDTH
         show = width >= SIDE_PANEL_MIN_WIDTH if wanted is None else wanted
         self.side_panel.display = show
-        self.tree.display = not (show and narrow)
+        self.query(".tree-pane").set(display=not (show and narrow))
         self.set_class(narrow, "-narrow")
         focused = self.focused
         if focused is not None and not all(node.display for node in focused.ancestors_with_self):
