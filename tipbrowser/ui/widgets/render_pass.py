@@ -1,16 +1,18 @@
-"""A mixin for widgets drawn line by line: their own style is worked out once per repaint."""
+"""Mixins that keep repaints cheap: one style per repaint, and no screen layout when only the content grows."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from rich.style import Style
+from textual.geometry import Size
+from textual.reactive import Reactive
 
 if TYPE_CHECKING:
     from textual.geometry import Region
     from textual.strip import Strip
 
-__all__ = ["OneStylePerRepaint"]
+__all__ = ["OneStylePerRepaint", "FixedBox"]
 
 
 class OneStylePerRepaint:
@@ -39,3 +41,15 @@ class OneStylePerRepaint:
         if self._repaint_style is not None:
             return self._repaint_style
         return super().rich_style  # type: ignore[misc, no-any-return]
+
+
+class FixedBox:
+    """For a widget whose box its CSS fixes: a change in the size of its content repaints it only.
+
+    Textual's `virtual_size` asks for a layout of the whole screen when it changes (a full
+    repaint of every pane, 30 ms with the reader on screen), though a widget sized by its
+    CSS keeps its box whatever it holds. Its scrollbars still come and go as they should:
+    showing or hiding one asks for a layout of its own. Mix in before the Textual widget class.
+    """
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=True)

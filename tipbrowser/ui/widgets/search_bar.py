@@ -9,9 +9,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.geometry import Size
-from textual.reactive import Reactive, reactive
+from textual.reactive import reactive
 from textual.widgets import Input, Static
+
+from tipbrowser.ui.widgets.render_pass import FixedBox
 
 __all__ = ["SearchBar", "QueryHistory", "ANSWER_WAIT"]
 
@@ -63,16 +64,12 @@ class QueryHistory:
         return self.entries[self._position]
 
 
-class QueryInput(Input):
+class QueryInput(FixedBox, Input):
     """An `Input` whose text, as it grows, never re-lays out the screen.
 
-    `Input` sets its virtual size on every key, and `Widget.virtual_size` asks for a
-    layout of the whole screen when it changes: with the reader on screen that cost a
-    full repaint per key. The bar is one row of fixed size, so a repaint of the input is
-    all a key needs; horizontal scrolling still follows the cursor.
+    `Input` sets its virtual size on every key; the bar is one row of fixed size, so a
+    repaint of the input is all a key needs. Horizontal scrolling still follows the cursor.
     """
-
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=True)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Hold the echo back for the count (this runs before the input asks for a repaint)."""

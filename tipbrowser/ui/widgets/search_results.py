@@ -13,11 +13,16 @@ from textual.widgets.option_list import Option
 
 from tipbrowser.search import SearchResult
 from tipbrowser.ui.search_rows import HitRow, count_label, group_hits
+from tipbrowser.ui.widgets.render_pass import FixedBox
 
 __all__ = ["SearchResults", "HIT_STYLE"]
 
 HIT_STYLE = "bold $warning"
 """How a matched term is drawn in a snippet."""
+
+
+class HitList(FixedBox, OptionList):
+    """The hits: a new list repaints the tab, not the whole screen (the tab's size is fixed)."""
 
 
 class SearchResults(Vertical):
@@ -32,6 +37,8 @@ class SearchResults(Vertical):
     #search-hits {
         height: 1fr;
         border: none;
+        overflow-y: scroll;  /* a scrollbar that came and went would re-lay out the screen */
+        scrollbar-size-vertical: 1;
     }
     """
 
@@ -56,7 +63,7 @@ class SearchResults(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Press / to search the open reports."), id="search-count")
-        yield OptionList(id="search-hits")
+        yield HitList(id="search-hits")
 
     def on_mount(self) -> None:
         """Ask for the results of a search made before the tab was built."""
