@@ -9,7 +9,6 @@ from textual.content import Content
 from textual.screen import Screen
 
 from tipbrowser.ui.widgets.document import DocumentView
-from tipbrowser.ui.widgets.section_tree import SectionTree
 
 if TYPE_CHECKING:
     from tipbrowser.cite import CiteFormat
@@ -157,6 +156,7 @@ class SearchCopyRoutes(Screen[None]):
         """What `y`/`Y` copy now: a selection, the focused tab's item, the tree's node, or the sentence."""
         from tipbrowser.ui.copy import CopyTarget, Copyable, selection_target
         from tipbrowser.ui.widgets.search_results import SearchResults
+        from tipbrowser.ui.widgets.section_tree import SectionTree
 
         selected = self.get_selected_text()
         if selected:
