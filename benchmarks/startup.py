@@ -6,18 +6,23 @@ several times each, two ways:
 - in a detached tmux session, polling `tmux capture-pane` until the expected text is on
   screen (wall time, what a user waits; noisy on a busy machine);
 - headless, each process printing the CPU time it used up to the first screen update
-  holding that text (steadier when other work shares the machine).
+  holding that text (steadier when other work shares the machine);
+- with `--instructions`, also the headless processes once each under valgrind's callgrind,
+  counting the machine instructions up to that first frame: the same to 0.1% from run to
+  run, however busy the machine (needs `valgrind`; about a minute).
 
 Prints the medians and their ratios (goal: within 1.3x).
 
-    uv run python benchmarks/startup.py [--runs 7] [--size 120x40]
+    uv run python benchmarks/startup.py [--runs 7] [--size 120x40] [--instructions]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -96,6 +101,17 @@ def cpu_to_first_frame(setup: str, expected: str, size: tuple[int, int]) -> floa
     return float(done.stdout.strip().splitlines()[-1])
 
 
+def instructions_to_first_frame(setup: str, expected: str, size: tuple[int, int]) -> int:
+    """Machine instructions a headless process ran from its start to its first frame showing `expected`."""
+    code = HEADLESS.format(setup=setup, expected=expected, width=size[0], height=size[1])
+    command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", code]
+    done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=600)
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if found is None:
+        raise RuntimeError("valgrind printed no instruction count:\n" + done.stderr[-500:])
+    return int(found.group(1))
+
+
 def _report(title: str, times: dict[str, list[float]], unit: str) -> None:
     medians = {name: statistics.median(values) for name, values in times.items()}
     baseline = medians["bare textual app"]
@@ -110,7 +126,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--size", default="120x40")
+    parser.add_argument("--instructions", action="store_true", help="also count instructions under valgrind")
     args = parser.parse_args()
+    if args.instructions and shutil.which("valgrind") is None:
+        parser.error("--instructions needs valgrind (apt-get install valgrind)")
     size = tuple(int(part) for part in args.size.split("x"))
     # Users' Pythons keep compiled bytecode; an environment that forbids writing it would
     # time compiling every module of both apps from source on every run instead.
@@ -125,6 +144,12 @@ def main() -> int:
             cpu[name].append(cpu_to_first_frame(HEADLESS_SETUP[name], text, size))  # type: ignore[arg-type]
     _report(f"first frame at {args.size}, median of {args.runs} runs, tmux capture-pane polling:", times, "wall")
     _report("the same, headless, CPU time of the process up to its first frame:", cpu, "cpu ")
+    if args.instructions:
+        counts = {name: instructions_to_first_frame(HEADLESS_SETUP[name], text, size) for name, (_, text) in CASES.items()}  # type: ignore[arg-type]
+        baseline = counts["bare textual app"]
+        print("the same, headless, machine instructions up to the first frame (valgrind callgrind):")
+        for name, count in counts.items():
+            print(f"  {name:<30} {count / 1e6:9.1f} M  {count / baseline:.3f}x")
     return 0
 
 
