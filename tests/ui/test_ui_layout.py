@@ -125,3 +125,13 @@ def test_layout_history_and_reading_state_never_import_textual() -> None:
         "sys.exit(1 if any(m == 'textual' or m.startswith('textual.') for m in sys.modules) else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_every_character_taken_as_one_cell_without_a_lookup_is_one_cell() -> None:
+    from rich.cells import get_character_cell_size
+
+    from tipbrowser.ui.layout import _ONE_CELL_RUN
+
+    accepted = [chr(code) for code in range(0x3000) if _ONE_CELL_RUN.fullmatch(chr(code))]
+    assert len(accepted) > 700 and "’" in accepted and "é" in accepted and "\u0301" not in accepted
+    assert {char for char in accepted if get_character_cell_size(char) != 1} == set()

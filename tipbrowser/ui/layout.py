@@ -123,6 +123,11 @@ def blocks_for(report: Report) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+_ONE_CELL_RUN = re.compile("[\x20-\x7e\xa0-\u02ff\u2010-\u2027\u2030-\u205e]*")
+"""Text made only of characters one cell wide: printable ASCII and Latin, and the usual
+punctuation (dashes, curly quotes, bullets, ellipsis); nothing combining, zero-width or wide."""
+
+
 @lru_cache(maxsize=4096)
 def _cells(char: str) -> int:
     return get_character_cell_size(char)
@@ -137,7 +142,7 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
     width = max(width, 1)
     if not text:
         return [(0, 0)]
-    if all(_cells(char) == 1 for char in set(text)):
+    if _ONE_CELL_RUN.fullmatch(text) or all(_cells(char) == 1 for char in set(text)):
         return _wrap_narrow(text, width)
     return _wrap_cells(text, width)
 
