@@ -273,6 +273,8 @@ async def test_the_first_frame_shows_the_text_beside_a_blank_tree_pane_and_the_t
         first = next(frame for frame in frames if "The Government of Norway does not" in frame)
         assert "Widget" not in first and "tree-slot" not in first and "(no report)" not in first
         await pilot.pause()
+        await pilot.pause()
         tree = app.reading.tree
         assert tree.report is app.report and tree.region.width == 30
         assert not app.reading.query("#tree-slot")
+        assert tree.cursor_node is not None and tree.cursor_node.data == app.report.sections[0].id  # the section in view

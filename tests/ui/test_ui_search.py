@@ -231,6 +231,32 @@ async def test_hits_from_several_reports_are_grouped_by_report_and_a_pick_switch
         assert app.reading.document.highlights(MATCH_LAYER)
 
 
+
+async def test_a_jump_to_another_report_before_typing_pauses_highlights_that_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tipbrowser.bundled import bundled_path
+    from tipbrowser.ui import search_controller
+
+    text = bundled_path().read_text(encoding="utf-8")
+    (tmp_path / "norway-2025.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "norway-2024.txt").write_text(text.replace("2025", "2024"), encoding="utf-8")
+    app = make_app([tmp_path])
+    async with app.run_test(size=WIDE) as pilot:
+        await type_query(pilot, app, "shelter")  # the library is open and indexed
+        search = app.reading.search
+        search.clear()  # no highlights drawn anywhere
+        monkeypatch.setattr(search_controller, "SETTLE_SECONDS", 1.0)  # the jump surely comes before the pause
+        await pilot.press("slash")
+        app.reading.query_one(SearchBar).set_query("hotline")
+        await until(pilot, lambda: search.result is not None and search.result.query == "hotline", "the count")
+        assert search.result is not None and not search.settled  # typing has not paused yet
+        other = next(hit for hit in search.result.hits if hit.report_id != app.report.id)
+        search.jump(other.report_id, other.sentence_id)
+        await until(pilot, lambda: search.settled and search.matches_report == other.report_id, "matched the report jumped to")
+        assert app.reading.document.highlights(MATCH_LAYER) and search.matches
+
+
 async def test_report_text_in_hits_is_never_markup(hostile_path: Path) -> None:
     app = make_app([hostile_path])
     async with app.run_test(size=WIDE) as pilot:

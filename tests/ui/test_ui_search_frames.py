@@ -19,7 +19,7 @@ def record_frames(app: TipBrowserApp) -> list[tuple[str, str | None, str]]:
 
     def noting(screen: Any, renderable: Any) -> None:
         bars = app.screen.query(SearchBar)
-        if renderable is not None and bars:
+        if renderable is not None and bars and not app._batch_count:  # else Textual drops the update
             bar = bars.first()
             result = app.reading.search.result
             frames.append((bar.value, None if result is None else result.query, bar.status))
@@ -58,7 +58,8 @@ async def test_an_echo_waits_for_no_count_longer_than_a_moment(monkeypatch: pyte
         assert app.reading.query_one(SearchBar).status == ""
 
 
-async def test_a_bar_removed_while_it_holds_the_screen_lets_it_paint() -> None:
+async def test_a_bar_removed_while_it_holds_the_screen_lets_it_paint(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_bar, "ANSWER_WAIT", 30.0)  # only the removal may let a frame through
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("slash")
@@ -68,7 +69,7 @@ async def test_a_bar_removed_while_it_holds_the_screen_lets_it_paint() -> None:
         await bar.remove()
         painted = []
         display = app._display
-        app._display = lambda screen, renderable: (painted.append(renderable), display(screen, renderable))  # type: ignore[method-assign]
+        app._display = lambda screen, renderable: (painted.append(renderable) if not app._batch_count else None, display(screen, renderable))  # type: ignore[method-assign]
         app.reading.refresh()
         await until(pilot, lambda: painted, "a frame after the bar went")
 

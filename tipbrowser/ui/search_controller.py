@@ -245,7 +245,10 @@ class SearchController:
             results = self._results()
             if results is not None:
                 results.show(result, self._titles())
-        self._submit(replace(request, matches=True))
+        if result.total:  # the matches of the report on view now (enter may have gone to another)
+            self._submit(replace(request, matches=True, report=self.screen.report))
+        else:
+            self._draw_matches(replace(request, report=self.screen.report), [])
 
     def _show_matches(self, request: _Request, matches: list[Match]) -> None:
         if request.generation == self.generation:

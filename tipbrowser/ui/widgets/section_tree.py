@@ -53,6 +53,7 @@ class SectionTree(OneStylePerRepaint, Tree[str]):
         """The report shown (set with `show_report`)."""
         self._sections: dict[str, TreeNode[str]] = {}
         self._filled: set[str] = set()
+        self._following: str | None = None
 
     def show_report(self, report: Report) -> None:
         """Show `report`'s outline."""
@@ -69,11 +70,24 @@ class SectionTree(OneStylePerRepaint, Tree[str]):
                 node.expand()
         self.root.expand()
 
-    def follow(self, section_id: str) -> None:
+    def follow(self, section_id: str, *, again: bool = True) -> None:
         """Move the cursor to the section `section_id` without picking it."""
         node = self._sections.get(section_id)
-        if node is not None and self.cursor_node is not node:
-            self.move_cursor(node)
+        if node is None or self.cursor_node is node:
+            return
+        if not self.size:  # not laid out yet (or hidden): scrolling now would lose the top rows
+            self._following = section_id
+            return
+        if node.line < 0 and again:  # just added: its line is numbered when the tree is next idle
+            self.call_after_refresh(self.follow, section_id, again=False)
+            return
+        self.move_cursor(node)
+
+    def on_resize(self) -> None:
+        """Follow the section asked for before the tree had a size."""
+        following, self._following = self._following, None
+        if following is not None:
+            self.follow(following)
 
     def _fill(self, node: TreeNode[str], section: Section) -> None:
         if section.id in self._filled or self.report is None:
