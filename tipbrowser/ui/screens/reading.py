@@ -43,12 +43,6 @@ class Panes(Horizontal):
 class TreeSlot(Widget):
     """The tree's place in the first frame, blank: the tree is built just after it."""
 
-    DEFAULT_CSS = """
-    TreeSlot {
-        background: $surface;  /* the tree's own, so the pane keeps its colour when the tree comes */
-    }
-    """
-
     def render(self) -> str:
         return ""
 
