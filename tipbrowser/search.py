@@ -9,7 +9,8 @@ from collections.abc import Collection, Iterable, Sequence
 from tipbrowser.folding import TOKENIZER, Matcher, fold, fold_texts, stems, token_texts
 from tipbrowser.hits import COUNT_LIMIT, RANK_LIMIT, Hit, SearchResult, hit_of_row
 from tipbrowser.model import Report
-from tipbrowser.query import FilterSet, Query, ReportFacts, Term, TermKind, literal, parse, resolve_filters
+from tipbrowser.filters import FilterSet, ReportFacts, resolve_filters
+from tipbrowser.query import Query, Term, TermKind, literal, parse
 from tipbrowser.regex_search import REGEX_SECONDS, TOO_LONG, compile_pattern, pattern_spans, scan
 
 __all__ = ["Hit", "SearchResult", "SearchIndex", "fold", "RANK_LIMIT", "COUNT_LIMIT"]
