@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 
 from tests.ui.test_ui_search import WIDE, until
 from tipbrowser.ui.app import TipBrowserApp, make_app
@@ -12,29 +13,39 @@ from tipbrowser.ui.widgets import search_bar
 from tipbrowser.ui.widgets.search_bar import SearchBar
 
 
-def record_frames(app: TipBrowserApp) -> list[tuple[str, str | None, str]]:
-    """From now on, note (query in the bar, query the count is for, count) at every frame painted."""
-    frames: list[tuple[str, str | None, str]] = []
+Frame = tuple[str, str | None, str]
+
+
+def record_frames(app: TipBrowserApp) -> list[Frame]:
+    """From now on, note (query in the bar, query the count is for, count) at every frame painted.
+
+    A frame painted with no search bar on the screen is noted as ("", None, "").
+    """
+    frames: list[Frame] = []
     display = app._display
 
     def noting(screen: Any, renderable: Any) -> None:
-        bars = app.screen.query(SearchBar)
-        if renderable is not None and bars and not app._batch_count:  # else Textual drops the update
-            bar = bars.first()
+        if renderable is not None and not app._batch_count:  # else Textual drops the update
+            bars = app.screen.query(SearchBar)
+            bar = bars.first() if bars else None
             result = app.reading.search.result
-            frames.append((bar.value, None if result is None else result.query, bar.status))
+            frames.append(("", None, "") if bar is None else (bar.value, None if result is None else result.query, bar.status))
         display(screen, renderable)
 
     app._display = noting  # type: ignore[method-assign]
     return frames
 
 
+async def open_bar(pilot: Pilot) -> None:
+    await pilot.press("slash")
+    await pilot.pause()
+
+
 async def test_every_frame_shows_the_count_of_the_query_it_shows(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(search_bar, "ANSWER_WAIT", 30.0)  # only the count may let a frame through
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.press("slash")
-        await pilot.pause()
+        await open_bar(pilot)
         frames = record_frames(app)
         search = app.reading.search
         for char in "shelter":
@@ -49,8 +60,7 @@ async def test_every_frame_shows_the_count_of_the_query_it_shows(monkeypatch: py
 async def test_an_echo_waits_for_no_count_longer_than_a_moment(monkeypatch: pytest.MonkeyPatch) -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.press("slash")
-        await pilot.pause()
+        await open_bar(pilot)
         monkeypatch.setattr(app.reading.search, "search", lambda query, regex: None)  # a search that never answers
         frames = record_frames(app)
         await pilot.press("x")
@@ -62,14 +72,11 @@ async def test_a_bar_removed_while_it_holds_the_screen_lets_it_paint(monkeypatch
     monkeypatch.setattr(search_bar, "ANSWER_WAIT", 30.0)  # only the removal may let a frame through
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.press("slash")
-        await pilot.pause()
+        await open_bar(pilot)
         bar = app.reading.query_one(SearchBar)
         bar.hold_frame()
         await bar.remove()
-        painted = []
-        display = app._display
-        app._display = lambda screen, renderable: (painted.append(renderable) if not app._batch_count else None, display(screen, renderable))  # type: ignore[method-assign]
+        frames = record_frames(app)
         app.reading.refresh()
-        await until(pilot, lambda: painted, "a frame after the bar went")
+        await until(pilot, lambda: ("", None, "") in frames, "a frame after the bar went")
 

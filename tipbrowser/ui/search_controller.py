@@ -241,10 +241,9 @@ class SearchController:
         if later is None or later[0].generation != self.generation:
             return
         request, result = later
-        if result is self.result:
-            results = self._results()
-            if results is not None:
-                results.show(result, self._titles())
+        results = self._results()
+        if results is not None:
+            results.show(result, self._titles())
         if result.total:  # the matches of the report on view now (enter may have gone to another)
             self._submit(replace(request, matches=True, report=self.screen.report))
         else:
